@@ -1,0 +1,12 @@
+import type { ProcedureName } from '../../shared/api/index.js';
+import { auditProcedures, authProcedures, userProcedures } from '../auth/index.js';
+import { platformProcedures } from '../platform/procedures.js';
+import type { HandlerMap } from './handler.js';
+
+/** Every procedure's handler. The type makes a missing or extra handler a compile error. */
+export const handlers: HandlerMap<ProcedureName> = {
+  ...authProcedures,
+  ...userProcedures,
+  ...auditProcedures,
+  ...platformProcedures,
+};

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { App } from './api/context.js';
+import { openLedger } from './db/index.js';
+import { type Clock, clockFromEnv } from './platform/clock.js';
+import { createLogger } from './platform/logger.js';
+import { type LocationOverrides, resolveLocation } from './platform/paths.js';
+
+export interface AppOptions extends LocationOverrides {
+  clock?: Clock;
+  /** Echo the log on stderr (the CLI and `serve` do). */
+  logToConsole?: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** Run pending migrations (default); `false` only checks the database is ours and not newer. */
+  migrate?: boolean | undefined;
+}
+
+const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/** The composition root: where paths, the ledger and the services are decided, once. */
+export async function createApp(options: AppOptions = {}): Promise<App> {
+  const location = resolveLocation(options, options.env ?? process.env);
+  fs.mkdirSync(location.dataDir, { recursive: true });
+  const logger = createLogger(location.logFile, { console: options.logToConsole ?? false });
+  const ledger = await openLedger(location, { migrate: options.migrate ?? true });
+  return { ledger, clock: options.clock ?? clockFromEnv(options.env ?? process.env), logger, location, version: pkg.version };
+}
+
+export async function closeApp(app: App): Promise<void> {
+  await app.ledger.close();
+}

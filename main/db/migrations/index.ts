@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import type { Engine } from '../engine.js';
+import { foundation } from './0001_foundation.js';
+
+/** Every migration, in order. Names are stored in the database; never rename or reorder one. */
+export function allMigrations(engine: Engine): Record<string, Migration> {
+  return {
+    '0001_foundation': foundation(engine),
+  };
+}

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import { type Settings, settingsSchema } from '../../shared/api/settings.js';
+import type { Database } from '../db/schema.js';
+
+/** The agency's settings: stored values over the defaults in `shared/api/settings.ts`. */
+export async function readSettings(db: Kysely<Database>): Promise<Settings> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  const stored: Record<string, unknown> = {};
+  for (const row of rows) {
+    if (row.key in settingsSchema.shape) stored[row.key] = JSON.parse(row.value);
+  }
+  // A value an older version stored that no longer validates falls back to its default.
+  const parsed = settingsSchema.safeParse(stored);
+  if (parsed.success) return parsed.data;
+  const fallback = { ...stored };
+  for (const issue of parsed.error.issues) delete fallback[String(issue.path[0])];
+  return settingsSchema.parse(fallback);
+}
+
+export async function writeSettings(db: Kysely<Database>, changes: Partial<Settings>, by: string, now: Date): Promise<void> {
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    const row = { key, value: JSON.stringify(value), updated_at: now.toISOString(), updated_by: by };
+    await db
+      .insertInto('settings')
+      .values(row)
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: row.value, updated_at: row.updated_at, updated_by: by }))
+      .execute();
+  }
+}
