@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Settings, settingsSchema } from '../../shared/api/settings.js';
+import { SETTINGS_DEFAULTS, type Settings, settingsSchema } from '../../shared/api/settings.js';
 import type { Database } from '../db/schema.js';
 
 /** The agency's settings: stored values over the defaults in `shared/api/settings.ts`. */
@@ -10,11 +10,14 @@ export async function readSettings(db: Kysely<Database>): Promise<Settings> {
     if (row.key in settingsSchema.shape) stored[row.key] = JSON.parse(row.value);
   }
   // A value an older version stored that no longer validates falls back to its default.
-  const parsed = settingsSchema.safeParse(stored);
+  const merged: Record<string, unknown> = { ...SETTINGS_DEFAULTS, ...stored };
+  const parsed = settingsSchema.safeParse(merged);
   if (parsed.success) return parsed.data;
-  const fallback = { ...stored };
-  for (const issue of parsed.error.issues) delete fallback[String(issue.path[0])];
-  return settingsSchema.parse(fallback);
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0]) as keyof Settings;
+    merged[key] = SETTINGS_DEFAULTS[key];
+  }
+  return settingsSchema.parse(merged);
 }
 
 export async function writeSettings(db: Kysely<Database>, changes: Partial<Settings>, by: string, now: Date): Promise<void> {

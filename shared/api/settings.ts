@@ -7,17 +7,32 @@ import { procedure } from './procedure.js';
  * Agency-wide settings. Defaults are our first customer's (BPPD Kabupaten Ogan Komering Ilir);
  * names and NIPs end up on the signature blocks of reports.
  */
-export const settingsSchema = z.object({
-  agencyName: z.string().trim().min(1).max(200).default('Badan Pengelola Pajak Daerah Kabupaten Ogan Komering Ilir'),
-  kabupaten: z.string().trim().min(1).max(100).default('Ogan Komering Ilir'),
-  headName: z.string().trim().max(120).default(''),
-  headNip: z.string().trim().regex(/^[0-9 ]*$/, 'digits only').max(30).default(''),
-  treasurerName: z.string().trim().max(120).default(''),
-  treasurerNip: z.string().trim().regex(/^[0-9 ]*$/, 'digits only').max(30).default(''),
-  language: language.default('id'),
-  timezone: z.enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']).default('Asia/Jakarta'),
-  sessionIdleMinutes: z.number().int().min(5).max(24 * 60).default(30),
-});
+const settingsFields = {
+  agencyName: z.string().trim().min(1).max(200),
+  kabupaten: z.string().trim().min(1).max(100),
+  headName: z.string().trim().max(120),
+  headNip: z.string().trim().regex(/^[0-9 ]*$/, 'digits only').max(30),
+  treasurerName: z.string().trim().max(120),
+  treasurerNip: z.string().trim().regex(/^[0-9 ]*$/, 'digits only').max(30),
+  language,
+  timezone: z.enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']),
+  sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
+};
+export const settingsSchema = z.object(settingsFields);
+/** A change to some settings; absent keys stay as they are. */
+export const settingsPatch = z.object(settingsFields).partial().strict();
+
+export const SETTINGS_DEFAULTS: z.infer<typeof settingsSchema> = {
+  agencyName: 'Badan Pengelola Pajak Daerah Kabupaten Ogan Komering Ilir',
+  kabupaten: 'Ogan Komering Ilir',
+  headName: '',
+  headNip: '',
+  treasurerName: '',
+  treasurerNip: '',
+  language: 'id',
+  timezone: 'Asia/Jakarta',
+  sessionIdleMinutes: 30,
+};
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
 export const SETTING_KEYS = Object.keys(settingsSchema.shape) as SettingKey[];
@@ -34,6 +49,6 @@ export const settingsUpdate = procedure({
   name: 'settings.update',
   roles: ['admin'],
   kind: 'mutation',
-  input: z.object({ changes: settingsSchema.partial().strict() }).strict(),
+  input: z.object({ changes: settingsPatch }).strict(),
   output: z.object({ settings: settingsSchema }),
 });
