@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { App } from './api/context.js';
 import { openLedger } from './db/index.js';
 import { type Clock, clockFromEnv } from './platform/clock.js';
 import { createLogger } from './platform/logger.js';
+import { packageRoot } from './platform/package-root.js';
 import { type LocationOverrides, resolveLocation } from './platform/paths.js';
 
 export interface AppOptions extends LocationOverrides {
@@ -15,15 +15,13 @@ export interface AppOptions extends LocationOverrides {
   migrate?: boolean | undefined;
 }
 
-const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
-
 /** The composition root: where paths, the ledger and the services are decided, once. */
 export async function createApp(options: AppOptions = {}): Promise<App> {
   const location = resolveLocation(options, options.env ?? process.env);
   fs.mkdirSync(location.dataDir, { recursive: true });
   const logger = createLogger(location.logFile, { console: options.logToConsole ?? false });
   const ledger = await openLedger(location, { migrate: options.migrate ?? true });
-  return { ledger, clock: options.clock ?? clockFromEnv(options.env ?? process.env), logger, location, version: pkg.version };
+  return { ledger, clock: options.clock ?? clockFromEnv(options.env ?? process.env), logger, location, version: packageRoot().version };
 }
 
 export async function closeApp(app: App): Promise<void> {

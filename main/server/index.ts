@@ -1,13 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { App } from '../api/context.js';
+import { packageRoot } from '../platform/package-root.js';
 import { handleApi } from './api.js';
 import { serveStatic } from './static-files.js';
 
 export const DEFAULT_PORT = 8750;
-export const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer');
+export const rendererDir = () => path.join(packageRoot().root, 'dist', 'renderer');
 
 export interface ServeOptions {
   host?: string;
@@ -26,7 +26,7 @@ export interface RunningServer {
 /** The HTTP face of the backend: the officers' `/api`, the built UI, and a health check. */
 export async function startServer(app: App, options: ServeOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const root = options.rendererDir ?? RENDERER_DIR;
+  const root = options.rendererDir ?? rendererDir();
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
     if (url.startsWith('/api/')) {
