@@ -30,6 +30,11 @@ export const ERRORS = {
   FILE_NOT_FOUND: { status: 404, id: 'Berkas {path} tidak ditemukan.', en: 'File {path} not found.' },
   FILE_EXISTS: { status: 409, id: 'Berkas {path} sudah ada; pilih nama lain.', en: 'File {path} already exists; choose another name.' },
   RESTORE_INVALID: { status: 400, id: 'Berkas cadangan {path} tidak dapat dipulihkan: {detail}. Basis data sekarang tidak diubah.', en: 'Backup {path} cannot be restored: {detail}. The current database was left untouched.' },
+  SYNC_RUN_NOT_FOUND: { status: 404, id: 'Riwayat impor #{runId} tidak ditemukan.', en: 'Sync run #{runId} not found.' },
+  SYNC_ALREADY_UNDONE: { status: 409, id: 'Impor #{runId} sudah dibatalkan.', en: 'Sync run #{runId} was already undone.' },
+  SYNC_NOT_LAST: { status: 409, id: 'Impor #{runId} bukan yang terakhir; batalkan dulu impor #{later}.', en: 'Sync run #{runId} is not the latest; undo run #{later} first.' },
+  SYNC_UNDO_CONFLICT: { status: 409, id: 'Impor #{runId} tidak dapat dibatalkan: {count} data telah berubah sejak itu (mis. {example}).', en: 'Sync run #{runId} cannot be undone: {count} values changed since (e.g. {example}).' },
+  TAXPAYER_NOT_FOUND: { status: 404, id: 'Wajib pajak #{id} tidak ditemukan.', en: 'Taxpayer #{id} not found.' },
   INTERNAL: { status: 500, id: 'Terjadi kesalahan. Catatan ada di {log}.', en: 'Something went wrong. The log is at {log}.' },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 

@@ -1,5 +1,6 @@
 import type { ProcedureName } from '../../shared/api/index.js';
 import { auditProcedures, authProcedures, userProcedures } from '../auth/index.js';
+import { ledgerProcedures } from '../ledger/index.js';
 import { platformProcedures } from '../platform/procedures.js';
 import type { HandlerMap } from './handler.js';
 
@@ -9,4 +10,5 @@ export const handlers: HandlerMap<ProcedureName> = {
   ...userProcedures,
   ...auditProcedures,
   ...platformProcedures,
+  ...ledgerProcedures,
 };

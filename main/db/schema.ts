@@ -58,4 +58,118 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  sync_runs: SyncRunsTable;
+  sync_rejects: SyncRejectsTable;
+  taxpayers: TaxpayersTable;
+  tax_objects: TaxObjectsTable;
+  bills: BillsTable;
+  ledger_changes: LedgerChangesTable;
+  mapping_profiles: MappingProfilesTable;
+}
+
+export interface SyncRunsTable {
+  id: Generated<number>;
+  file_name: string;
+  sha256: string;
+  sheet: string | null;
+  /** JSON: the column mapping used. */
+  mapping: string;
+  status: 'applied' | 'undone';
+  rows_read: number;
+  /** JSON: SyncCounts. */
+  counts: string;
+  created_by: string;
+  created_at: string;
+  undone_by: string | null;
+  undone_at: string | null;
+}
+
+export interface SyncRejectsTable {
+  id: Generated<number>;
+  run_id: number;
+  sheet: string;
+  row_number: number;
+  column_name: string;
+  value: string;
+  reason: string;
+}
+
+export interface TaxpayersTable {
+  id: Generated<number>;
+  /** The canonical NPWPD, or `NAMA:<name>|<address>` for a taxpayer the export gives no NPWPD. */
+  taxpayer_key: string;
+  npwpd: string | null;
+  name: string;
+  /** Upper-case name for case-insensitive search on both engines. */
+  name_search: string;
+  address: string | null;
+  kecamatan: string | null;
+  kelurahan: string | null;
+  /** Contact cells exactly as the export had them; the contacts module cleans them. */
+  raw_phone: string | null;
+  raw_email: string | null;
+  created_run_id: number | null;
+  updated_run_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaxObjectsTable {
+  id: Generated<number>;
+  object_key: string;
+  taxpayer_id: number;
+  nop: string | null;
+  name: string | null;
+  tax_type: string;
+  address: string | null;
+  kecamatan: string | null;
+  kelurahan: string | null;
+  created_run_id: number | null;
+  created_at: string;
+}
+
+export interface BillsTable {
+  id: Generated<number>;
+  kode_bayar: string;
+  taxpayer_id: number;
+  object_id: number | null;
+  tax_type: string;
+  tax_type_label: string;
+  masa_pajak: string | null;
+  tahun: number | null;
+  principal: number;
+  penalty: number;
+  due_date: string;
+  status: 'paid' | 'unpaid';
+  paid_date: string | null;
+  /** Who said it is paid: `export` (SIMPADA), `payment` (a bank or counter payment in SI PEKA). */
+  paid_source: string | null;
+  kohir: string | null;
+  tgl_penetapan: string | null;
+  created_run_id: number | null;
+  updated_run_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One field of one row changed by one sync run: enough to undo the run exactly. */
+export interface LedgerChangesTable {
+  id: Generated<number>;
+  run_id: number;
+  entity: 'bill' | 'taxpayer' | 'object';
+  entity_id: number;
+  kind: 'insert' | 'update';
+  field: string | null;
+  old_value: string | null;
+  new_value: string | null;
+}
+
+export interface MappingProfilesTable {
+  id: Generated<number>;
+  name: string;
+  header_key: string;
+  /** JSON: field per column. */
+  mapping: string;
+  created_by: string;
+  created_at: string;
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import * as audit from './audit.js';
 import * as auth from './auth.js';
+import * as ledger from './ledger.js';
 import * as settings from './settings.js';
 import * as system from './system.js';
 import * as users from './users.js';
@@ -22,6 +23,11 @@ export const contract = indexByName([
   settings.settingsGet,
   settings.settingsUpdate,
   system.systemInfo,
+  ledger.ledgerSummary,
+  ledger.ledgerBills,
+  ledger.ledgerTaxpayers,
+  ledger.ledgerTaxpayer,
+  ledger.ledgerFacets,
 ] as const);
 
 type Defs = typeof contract;

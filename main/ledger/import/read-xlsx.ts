@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import * as XLSX from 'xlsx';
+import { cellAddress, type CellValue, type SheetRow } from './cells.js';
+import { ImportFileError } from './errors.js';
+import { libraryDetail, type SourceReadOptions } from './source.js';
+import type { XlsxSheetLayout } from './xlsx-layout.js';
+
+/**
+ * Streams an .xlsx row by row with ExcelJS's WorkbookReader, so a 500,000-row export never
+ * sits in memory as a workbook: only the shared-string table and one row at a time do.
+ */
+export async function* xlsxRows(file: string, fileName: string, layout: XlsxSheetLayout[], options: SourceReadOptions): AsyncGenerator<SheetRow> {
+  const input = fs.createReadStream(file);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles tell a date serial from a plain number.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const wanted = options.sheets ? layout.filter((s) => options.sheets?.has(s.name)).length : layout.length;
+  let done = 0;
+  try {
+    for await (const worksheet of reader) {
+      const sheet = sheetName(worksheet as unknown as SheetIdentity, layout);
+      // A sheet we never start iterating costs nothing: ExcelJS drains its entry unread.
+      if (options.sheets && !options.sheets.has(sheet)) continue;
+      let count = 0;
+      for await (const row of worksheet) {
+        if (options.maxRowsPerSheet !== undefined && count >= options.maxRowsPerSheet) continue;
+        count++;
+        yield { sheet, rowNumber: row.number, cells: rowCells(row, sheet, fileName) };
+      }
+      done++;
+      if (done >= wanted && options.maxRowsPerSheet !== undefined) return;
+    }
+  } catch (err) {
+    if (err instanceof ImportFileError) throw err;
+    throw new ImportFileError('CORRUPT_FILE', { file: fileName, detail: libraryDetail(err) }, { cause: err });
+  } finally {
+    input.destroy();
+  }
+}
+
+interface SheetIdentity {
+  id: string | number;
+  name: string;
+}
+
+/**
+ * ExcelJS names a sheet only when the workbook's relationships use the exact relative target
+ * it expects; otherwise it says `Sheet<n>` after the part's file name, which the layout maps
+ * back to the name the officer sees.
+ */
+function sheetName(worksheet: SheetIdentity, layout: XlsxSheetLayout[]): string {
+  if (layout.some((s) => s.name === worksheet.name)) return worksheet.name;
+  const byPath = layout.find((s) => s.path === `xl/worksheets/sheet${worksheet.id}.xml`);
+  return byPath?.name ?? worksheet.name;
+}
+
+function rowCells(row: ExcelJS.Row, sheet: string, fileName: string): CellValue[] {
+  const cells: CellValue[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    cells[column - 1] = cellValue(cell.value, cell.numFmt, () => ({ file: fileName, sheet, cell: cellAddress(column - 1, row.number) }));
+  });
+  return cells;
+}
+
+type CellWhere = () => { file: string; sheet: string; cell: string };
+
+function cellValue(value: ExcelJS.CellValue, numFmt: string | undefined, where: CellWhere): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if ('richText' in value) return value.richText.map((part) => part.text ?? '').join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: unknown }).result;
+    if (result === undefined) throw new ImportFileError('FORMULA_WITHOUT_VALUE', where());
+    return formulaResult(result, numFmt);
+  }
+  if ('error' in value) return String(value.error);
+  if ('text' in value) return typeof value.text === 'string' ? value.text : null;
+  return null;
+}
+
+/** ExcelJS leaves a date-formatted formula result (e.g. `=B2+30`) as a serial number. */
+function formulaResult(result: unknown, numFmt: string | undefined): CellValue {
+  if (typeof result === 'number') {
+    if (!Number.isFinite(result)) return null;
+    if (numFmt && XLSX.SSF.is_date(numFmt)) return new Date(Math.round((result - 25569) * 86_400_000));
+    return result;
+  }
+  if (typeof result === 'string' || typeof result === 'boolean') return result;
+  if (result instanceof Date) return result;
+  if (result && typeof result === 'object' && 'error' in result) return String((result as { error: unknown }).error);
+  return null;
+}

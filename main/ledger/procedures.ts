@@ -1,0 +1,53 @@
+import { UserError } from '../../shared/errors.js';
+import type { HandlerMap } from '../api/handler.js';
+import { agencyToday } from '../platform/today.js';
+import { queryBills } from './bill-query.js';
+import { ledgerSummary } from './summary.js';
+import { getTaxpayer, ledgerFacets, queryTaxpayers } from './taxpayer-query.js';
+
+export const ledgerProcedures: HandlerMap<'ledger.summary' | 'ledger.bills' | 'ledger.taxpayers' | 'ledger.taxpayer' | 'ledger.facets'> = {
+  async 'ledger.summary'(ctx, { asOf }) {
+    const day = asOf ?? (await agencyToday(ctx.db, ctx.app.clock));
+    return { asOf: day, ...(await ledgerSummary(ctx.db, day)) };
+  },
+
+  async 'ledger.bills'(ctx, page) {
+    const today = await agencyToday(ctx.db, ctx.app.clock);
+    return { ...(await queryBills(ctx.db, page, today)), asOf: today };
+  },
+
+  async 'ledger.taxpayers'(ctx, page) {
+    return queryTaxpayers(ctx.db, page);
+  },
+
+  async 'ledger.taxpayer'(ctx, { id }) {
+    const found = await getTaxpayer(ctx.db, id);
+    if (!found) throw new UserError('TAXPAYER_NOT_FOUND', { id });
+    const today = await agencyToday(ctx.db, ctx.app.clock);
+    const { rows: bills } = await queryBills(ctx.db, { filter: { taxpayerId: id }, sort: 'dueDate', direction: 'desc', limit: 1000, offset: 0, withTotal: false }, today);
+    const t = found.taxpayer;
+    const unpaid = bills.filter((b) => b.status === 'unpaid');
+    return {
+      taxpayer: {
+        id: t.id,
+        npwpd: t.npwpd,
+        name: t.name,
+        address: t.address,
+        kecamatan: t.kecamatan,
+        kelurahan: t.kelurahan,
+        unpaidBills: unpaid.length,
+        unpaidPrincipal: unpaid.reduce((sum, b) => sum + b.principal, 0),
+        rawPhone: t.raw_phone,
+        rawEmail: t.raw_email,
+        createdAt: t.created_at,
+        updatedAt: t.updated_at,
+      },
+      objects: found.objects,
+      bills,
+    };
+  },
+
+  async 'ledger.facets'(ctx) {
+    return ledgerFacets(ctx.db);
+  },
+};
