@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import type { App } from './api/context.js';
 import { openLedger } from './db/index.js';
 import { type Clock, clockFromEnv } from './platform/clock.js';
+import { toErrorBody } from './api/errors.js';
+import { JobRegistry } from './platform/jobs.js';
 import { createLogger } from './platform/logger.js';
 import { packageRoot } from './platform/package-root.js';
 import { type LocationOverrides, resolveLocation } from './platform/paths.js';
@@ -21,7 +23,15 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
   fs.mkdirSync(location.dataDir, { recursive: true });
   const logger = createLogger(location.logFile, { console: options.logToConsole ?? false });
   const ledger = await openLedger(location, { migrate: options.migrate ?? true });
-  return { ledger, clock: options.clock ?? clockFromEnv(options.env ?? process.env), logger, location, version: packageRoot().version };
+  const app: App = {
+    ledger,
+    clock: options.clock ?? clockFromEnv(options.env ?? process.env),
+    logger,
+    location,
+    version: packageRoot().version,
+    jobs: new JobRegistry((err) => toErrorBody(app, err, 'id', { job: true }).body.error),
+  };
+  return app;
 }
 
 export async function closeApp(app: App): Promise<void> {

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { type ErrorBody, UserError } from '../shared/errors.js';
 import { registerAuditCommands } from './cli/audit-commands.js';
 import { registerDbCommands } from './cli/db-commands.js';
+import { registerLedgerCommands } from './cli/ledger-commands.js';
 import { emitError, type GlobalOptions } from './cli/output.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { registerSettingsCommands } from './cli/settings-commands.js';
@@ -27,6 +28,7 @@ export function buildProgram(): { program: Command; failed: () => boolean } {
   const db = registerDbCommands(program, globals);
   registerAuditCommands(program, globals);
   registerSettingsCommands(program, globals);
+  registerLedgerCommands(program, globals);
   registerServeCommand(program, globals);
   for (const command of allCommands(program)) command.exitOverride().showHelpAfterError();
   return { program, failed: db.failed };

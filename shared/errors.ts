@@ -35,6 +35,7 @@ export const ERRORS = {
   SYNC_NOT_LAST: { status: 409, id: 'Impor #{runId} bukan yang terakhir; batalkan dulu impor #{later}.', en: 'Sync run #{runId} is not the latest; undo run #{later} first.' },
   SYNC_UNDO_CONFLICT: { status: 409, id: 'Impor #{runId} tidak dapat dibatalkan: {count} data telah berubah sejak itu (mis. {example}).', en: 'Sync run #{runId} cannot be undone: {count} values changed since (e.g. {example}).' },
   TAXPAYER_NOT_FOUND: { status: 404, id: 'Wajib pajak #{id} tidak ditemukan.', en: 'Taxpayer #{id} not found.' },
+  JOB_NOT_FOUND: { status: 404, id: 'Pekerjaan {id} tidak ditemukan (mungkin sudah lama selesai).', en: 'Job {id} not found (it may have finished long ago).' },
   INTERNAL: { status: 500, id: 'Terjadi kesalahan. Catatan ada di {log}.', en: 'Something went wrong. The log is at {log}.' },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 

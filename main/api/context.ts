@@ -3,6 +3,7 @@ import type { Role } from '../../shared/roles.js';
 import type { Ledger } from '../db/index.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../platform/clock.js';
+import type { JobRegistry } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
 import type { Location } from '../platform/paths.js';
 
@@ -20,6 +21,7 @@ export interface App {
   logger: Logger;
   location: Location;
   version: string;
+  jobs: JobRegistry;
 }
 
 /** How a transport keeps a session between calls: a cookie over HTTP, the window over IPC. */

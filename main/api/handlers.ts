@@ -1,6 +1,7 @@
 import type { ProcedureName } from '../../shared/api/index.js';
 import { auditProcedures, authProcedures, userProcedures } from '../auth/index.js';
 import { ledgerProcedures } from '../ledger/index.js';
+import { jobProcedures } from '../platform/job-procedures.js';
 import { platformProcedures } from '../platform/procedures.js';
 import type { HandlerMap } from './handler.js';
 
@@ -11,4 +12,5 @@ export const handlers: HandlerMap<ProcedureName> = {
   ...auditProcedures,
   ...platformProcedures,
   ...ledgerProcedures,
+  ...jobProcedures,
 };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import * as audit from './audit.js';
 import * as auth from './auth.js';
+import * as jobs from './jobs.js';
 import * as ledger from './ledger.js';
 import * as settings from './settings.js';
 import * as system from './system.js';
@@ -28,6 +29,8 @@ export const contract = indexByName([
   ledger.ledgerTaxpayers,
   ledger.ledgerTaxpayer,
   ledger.ledgerFacets,
+  jobs.jobsGet,
+  jobs.jobsCancel,
 ] as const);
 
 type Defs = typeof contract;

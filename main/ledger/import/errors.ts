@@ -29,6 +29,10 @@ export const IMPORT_FILE_ERRORS = {
     id: 'Format berkas {file} ({kind}) tidak didukung. Simpan sebagai .xlsx atau .csv lalu impor lagi.',
     en: 'The format of {file} ({kind}) is not supported. Save it as .xlsx or .csv and import again.',
   },
+  FILE_TOO_LARGE: {
+    id: 'Berkas {file} ({megabytes} MB) terlalu besar untuk format {kind}. Simpan sebagai .xlsx atau .csv lalu impor lagi.',
+    en: '{file} ({megabytes} MB) is too large for the {kind} format. Save it as .xlsx or .csv and import again.',
+  },
   CORRUPT_FILE: {
     id: 'Berkas {file} rusak atau tidak lengkap ({detail}). Unduh ulang ekspor dari SIMPADA.',
     en: 'The file {file} is damaged or incomplete ({detail}). Download the export from SIMPADA again.',
