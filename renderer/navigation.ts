@@ -1,0 +1,63 @@
+import type { ComponentType } from 'react';
+import { ALL_ROLES, type Role } from '../shared/roles';
+import { AuditScreen } from './screens/audit/AuditScreen';
+import { ChangePasswordScreen } from './screens/change-password/ChangePasswordScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { UsersScreen } from './screens/users/UsersScreen';
+
+/**
+ * Every screen of the app, in menu order: its address, who may open it, and its component.
+ * A screen without a component is announced as not built yet; a new screen plugs in here.
+ * The roles mirror the procedures each screen calls (shared/api), which the backend enforces.
+ */
+export type ScreenId =
+  | 'dashboard'
+  | 'taxpayers'
+  | 'import'
+  | 'contacts'
+  | 'templates'
+  | 'reminders'
+  | 'payments'
+  | 'reconciliation'
+  | 'reports'
+  | 'users'
+  | 'settings'
+  | 'audit'
+  | 'password';
+
+export interface Screen {
+  id: ScreenId;
+  /** The part after `#/`, in Indonesian like the menu. */
+  path: string;
+  roles: readonly Role[];
+  /** Reached from the menu, or only from elsewhere (the header's password link). */
+  inMenu: boolean;
+  component?: ComponentType;
+}
+
+export const SCREENS: readonly Screen[] = [
+  { id: 'dashboard', path: 'beranda', roles: ALL_ROLES, inMenu: true },
+  { id: 'taxpayers', path: 'wajib-pajak', roles: ['officer', 'treasurer', 'head', 'admin'], inMenu: true },
+  { id: 'import', path: 'impor', roles: ['officer', 'admin'], inMenu: true },
+  { id: 'contacts', path: 'kontak', roles: ['officer', 'admin'], inMenu: true },
+  { id: 'templates', path: 'template', roles: ['officer', 'head', 'admin'], inMenu: true },
+  { id: 'reminders', path: 'pengingat', roles: ['officer', 'head', 'admin'], inMenu: true },
+  { id: 'payments', path: 'pembayaran', roles: ['treasurer', 'officer', 'admin'], inMenu: true },
+  { id: 'reconciliation', path: 'rekonsiliasi', roles: ['treasurer', 'head', 'admin'], inMenu: true },
+  { id: 'reports', path: 'laporan', roles: ['treasurer', 'head', 'admin'], inMenu: true },
+  { id: 'users', path: 'pengguna', roles: ['admin'], inMenu: true, component: UsersScreen },
+  // Everyone may read the settings (who signs the reports, which zone); only admin may change them.
+  { id: 'settings', path: 'pengaturan', roles: ALL_ROLES, inMenu: true, component: SettingsScreen },
+  { id: 'audit', path: 'audit', roles: ['admin', 'head'], inMenu: true, component: AuditScreen },
+  { id: 'password', path: 'kata-sandi', roles: ALL_ROLES, inMenu: false, component: ChangePasswordScreen },
+];
+
+export const HOME_PATH = 'beranda';
+
+export function screenAt(path: string): Screen | undefined {
+  return SCREENS.find((screen) => screen.path === (path || HOME_PATH));
+}
+
+export function menuFor(role: Role): Screen[] {
+  return SCREENS.filter((screen) => screen.inMenu && screen.roles.includes(role));
+}
