@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { type ErrorBody, UserError } from '../shared/errors.js';
 import { registerAuditCommands } from './cli/audit-commands.js';
 import { registerDbCommands } from './cli/db-commands.js';
+import { registerDemoCommands } from './cli/demo-commands.js';
+import { registerImportCommands } from './cli/import-commands.js';
 import { registerLedgerCommands } from './cli/ledger-commands.js';
 import { emitError, type GlobalOptions } from './cli/output.js';
 import { registerServeCommand } from './cli/serve-command.js';
@@ -29,7 +31,9 @@ export function buildProgram(): { program: Command; failed: () => boolean } {
   registerAuditCommands(program, globals);
   registerSettingsCommands(program, globals);
   registerLedgerCommands(program, globals);
+  registerImportCommands(program, globals);
   registerServeCommand(program, globals);
+  registerDemoCommands(program, globals);
   for (const command of allCommands(program)) command.exitOverride().showHelpAfterError();
   return { program, failed: db.failed };
 }

@@ -36,6 +36,11 @@ export const ERRORS = {
   SYNC_UNDO_CONFLICT: { status: 409, id: 'Impor #{runId} tidak dapat dibatalkan: {count} data telah berubah sejak itu (mis. {example}).', en: 'Sync run #{runId} cannot be undone: {count} values changed since (e.g. {example}).' },
   TAXPAYER_NOT_FOUND: { status: 404, id: 'Wajib pajak #{id} tidak ditemukan.', en: 'Taxpayer #{id} not found.' },
   JOB_NOT_FOUND: { status: 404, id: 'Pekerjaan {id} tidak ditemukan (mungkin sudah lama selesai).', en: 'Job {id} not found (it may have finished long ago).' },
+  /** A problem with an uploaded export; the import module words it (file, sheet, row, column). */
+  IMPORT_FILE: { status: 400, id: '{message_id}', en: '{message_en}' },
+  UPLOAD_NOT_FOUND: { status: 404, id: 'Berkas unggahan tidak ditemukan lagi; unggah ulang berkasnya.', en: 'The uploaded file is gone; upload it again.' },
+  UPLOAD_TOO_LARGE: { status: 413, id: 'Berkas {fileName} terlalu besar ({size} bita; maksimal {limit}).', en: 'File {fileName} is too large ({size} bytes; at most {limit}).' },
+  PROFILE_NOT_FOUND: { status: 404, id: 'Profil pemetaan "{name}" tidak ditemukan.', en: 'Mapping profile "{name}" not found.' },
   INTERNAL: { status: 500, id: 'Terjadi kesalahan. Catatan ada di {log}.', en: 'Something went wrong. The log is at {log}.' },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 

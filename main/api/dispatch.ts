@@ -49,7 +49,9 @@ export async function dispatch(app: App, call: Call): Promise<unknown> {
       return out;
     });
   } else {
-    const ctx: Ctx = { ...base, db: app.ledger.db, audit: (entry) => auditInto(app.ledger.db, base, entry) };
+    // Queries read through the reader, so they go on while an import holds the writer.
+    const db = def.kind === 'query' ? app.ledger.reader : app.ledger.db;
+    const ctx: Ctx = { ...base, db, audit: (entry) => auditInto(app.ledger.db, base, entry) };
     result = await handler(ctx, parsed.data);
   }
   return def.output.parse(result);
@@ -57,8 +59,8 @@ export async function dispatch(app: App, call: Call): Promise<unknown> {
 
 async function resolveActor(app: App, session: SessionPort): Promise<Actor | null> {
   if (!session.token) return null;
-  const settings = await readSettings(app.ledger.db);
-  const found = await lookupSession(app.ledger.db, session.token, app.clock.now(), settings.sessionIdleMinutes);
+  const settings = await readSettings(app.ledger.reader);
+  const found = await lookupSession(app.ledger.reader, app.ledger.db, session.token, app.clock.now(), settings.sessionIdleMinutes);
   if (found.kind !== 'ok') return null;
   return { userId: found.user.id, username: found.user.username, role: found.user.role as Role };
 }

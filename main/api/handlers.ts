@@ -1,6 +1,6 @@
 import type { ProcedureName } from '../../shared/api/index.js';
 import { auditProcedures, authProcedures, userProcedures } from '../auth/index.js';
-import { ledgerProcedures } from '../ledger/index.js';
+import { importProcedures, ledgerProcedures } from '../ledger/index.js';
 import { jobProcedures } from '../platform/job-procedures.js';
 import { platformProcedures } from '../platform/procedures.js';
 import type { HandlerMap } from './handler.js';
@@ -13,4 +13,5 @@ export const handlers: HandlerMap<ProcedureName> = {
   ...platformProcedures,
   ...ledgerProcedures,
   ...jobProcedures,
+  ...importProcedures,
 };

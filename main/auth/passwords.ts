@@ -9,7 +9,6 @@ const R = 8;
 const P = 1;
 const KEYLEN = 64;
 const MAXMEM = 64 * 1024 * 1024;
-export const MIN_PASSWORD_LENGTH = 8;
 
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>

@@ -21,11 +21,12 @@ export const authProcedures: HandlerMap<
   async 'auth.state'(ctx) {
     const settings = await readSettings(ctx.db);
     const needsSetup = (await countUsers(ctx.db)) === 0;
-    const found = await lookupSession(ctx.db, ctx.session.token, ctx.app.clock.now(), settings.sessionIdleMinutes);
+    const found = await lookupSession(ctx.db, ctx.app.ledger.db, ctx.session.token, ctx.app.clock.now(), settings.sessionIdleMinutes);
     return {
       needsSetup,
       user: found.kind === 'ok' ? toSessionUser(found.user) : null,
       agencyName: settings.agencyName,
+      timezone: settings.timezone,
       language: found.kind === 'ok' && found.user.language === 'en' ? 'en' : settings.language,
     };
   },

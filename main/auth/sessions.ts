@@ -16,6 +16,16 @@ export type SessionLookup = { kind: 'none' } | { kind: 'expired' } | { kind: 'ok
 /** Refresh `last_seen_at` at most once a minute, so reads do not turn into writes. */
 const TOUCH_EVERY_MS = 60_000;
 
+const BOOKKEEPING_WAIT_MS = 250;
+
+function briefly(write: Promise<unknown>): Promise<void> {
+  const settled = write.then(
+    () => undefined,
+    () => undefined,
+  );
+  return Promise.race([settled, new Promise<void>((resolve) => setTimeout(resolve, BOOKKEEPING_WAIT_MS).unref())]);
+}
+
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -30,8 +40,12 @@ export async function createSession(db: Kysely<Database>, userId: number, origin
   return token;
 }
 
-/** Finds the session's user; a session idle longer than the setting is deleted and reported as expired. */
-export async function lookupSession(db: Kysely<Database>, token: string | null, now: Date, idleMinutes: number): Promise<SessionLookup> {
+/**
+ * Finds the session's user; a session idle longer than the setting is reported as expired and
+ * deleted. The bookkeeping writes go to `writer` and are waited for only briefly: a long import
+ * holding the writer must not stop people from reading, and a late touch harms nothing.
+ */
+export async function lookupSession(db: Kysely<Database>, writer: Kysely<Database>, token: string | null, now: Date, idleMinutes: number): Promise<SessionLookup> {
   if (!token) return { kind: 'none' };
   const tokenHash = hashToken(token);
   const row = await db
@@ -43,11 +57,11 @@ export async function lookupSession(db: Kysely<Database>, token: string | null, 
   if (!row) return { kind: 'none' };
   const idleMs = now.getTime() - new Date(row.last_seen_at).getTime();
   if (idleMs > idleMinutes * 60_000 || !row.active) {
-    await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    await briefly(writer.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute());
     return { kind: 'expired' };
   }
   if (idleMs > TOUCH_EVERY_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', tokenHash).execute();
+    await briefly(writer.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', tokenHash).execute());
   }
   const { last_seen_at: _seen, ...user } = row;
   return { kind: 'ok', user };

@@ -4,7 +4,8 @@ import type { userRow } from '../../shared/api/users.js';
 import { UserError } from '../../shared/errors.js';
 import type { Role } from '../../shared/roles.js';
 import type { Database, UsersTable } from '../db/schema.js';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
+import { MIN_PASSWORD_LENGTH } from '../../shared/api/common.js';
+import { hashPassword } from './passwords.js';
 
 export type UserView = z.input<typeof userRow>;
 type UserRecord = Omit<UsersTable, 'id'> & { id: number };

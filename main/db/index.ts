@@ -3,12 +3,17 @@ import type SqliteDatabase from 'better-sqlite3';
 import { describeDatabase, type Location } from '../platform/paths.js';
 import type { Engine } from './engine.js';
 import { openPostgres } from './open-postgres.js';
-import { openSqlite } from './open-sqlite.js';
+import { openSqlite, openSqliteReader } from './open-sqlite.js';
 import { assertCompatible, migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 
 export interface Ledger {
   db: Kysely<Database>;
+  /**
+   * For queries. On SQLite a second, read-only connection: a long import holds the writer's
+   * transaction, and WAL lets screens keep reading meanwhile. On PostgreSQL the same pool.
+   */
+  reader: Kysely<Database>;
   engine: Engine;
   /** What to show a person: the SQLite path or the PostgreSQL URL without its password. */
   label: string;
@@ -28,10 +33,10 @@ export async function openLedger(location: Location, options: OpenOptions = {}):
   let ledger: Ledger;
   if (location.databaseUrl) {
     const db = await openPostgres(location.databaseUrl, label);
-    ledger = { db, engine: 'postgres', label, sqlite: null, close: () => db.destroy() };
+    ledger = { db, reader: db, engine: 'postgres', label, sqlite: null, close: () => db.destroy() };
   } else {
     const { db, raw } = openSqlite(location.dbFile);
-    ledger = { db, engine: 'sqlite', label, sqlite: raw, close: () => db.destroy() };
+    ledger = { db, reader: db, engine: 'sqlite', label, sqlite: raw, close: () => db.destroy() };
   }
   try {
     if (options.migrate === false) await assertCompatible(ledger.db as Kysely<unknown>, ledger.engine, label);
@@ -39,6 +44,11 @@ export async function openLedger(location: Location, options: OpenOptions = {}):
   } catch (err) {
     await ledger.close();
     throw err;
+  }
+  if (ledger.sqlite) {
+    const reader = openSqliteReader(location.dbFile);
+    const writer = ledger.db;
+    ledger = { ...ledger, reader, close: async () => (await reader.destroy(), await writer.destroy()) };
   }
   return ledger;
 }

@@ -40,6 +40,12 @@ export function openSqlite(file: string): OpenedSqlite {
   return { raw, db: new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) }) };
 }
 
+/** A read-only connection to a ledger already opened (and migrated) by `openSqlite`. */
+export function openSqliteReader(file: string): Kysely<Database> {
+  const raw = new SqliteDatabase(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+}
+
 function assertUsableFile(file: string): void {
   let stat: fs.Stats | null = null;
   try {

@@ -91,6 +91,7 @@ export interface SyncRejectsTable {
   row_number: number;
   column_name: string;
   value: string;
+  reason_code: string;
   reason: string;
 }
 

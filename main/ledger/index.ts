@@ -1,6 +1,10 @@
 export { ledgerProcedures } from './procedures.js';
+export { importProcedures } from './import-procedures.js';
+export { runImport, type ImportRequest } from './import-run.js';
 export { runSync, type SyncSource } from './sync-apply.js';
 export { undoRun } from './sync-undo.js';
 export { ledgerSummary } from './summary.js';
 export type { SyncReport } from './sync-report.js';
+export { asUserError } from './import-procedures.js';
+export { profileByName } from './mapping-profiles.js';
 export type { SnapshotBill, SnapshotReject } from './snapshot.js';

@@ -33,6 +33,8 @@ export interface SnapshotReject {
   row: number;
   column: string;
   value: string;
+  /** A stable code (`UNREADABLE_AMOUNT`) for machines; `reason` is the officer's sentence. */
+  code: string;
   reason: string;
 }
 

@@ -15,7 +15,7 @@ export interface SyncSource {
   mapping: unknown;
   bills: AsyncIterable<SnapshotBill> | Iterable<SnapshotBill>;
   /** Read after `bills` is exhausted: what the parser counted on the way. */
-  finish(): { rowsRead: number; duplicates: number; rejects: SnapshotReject[] };
+  finish(): { rowsRead: number; duplicates: number; rejects: SnapshotReject[]; rejectedRows?: number };
 }
 
 export interface SyncOptions {
@@ -24,6 +24,8 @@ export interface SyncOptions {
   now: Date;
   signal?: AbortSignal;
   onProgress?: (billsDone: number) => void;
+  /** Runs inside the apply's transaction just before it commits (audit row, saved mapping); not on a dry run. */
+  beforeCommit?: (trx: Kysely<Database>, report: SyncReport) => Promise<void>;
 }
 
 class DryRunRollback extends Error {
@@ -41,6 +43,7 @@ export async function runSync(db: Kysely<Database>, source: SyncSource, options:
     return await db.transaction().execute(async (trx) => {
       const report = await syncInTransaction(trx, source, options);
       if (options.dryRun) throw new DryRunRollback(report);
+      await options.beforeCommit?.(trx, report);
       return report;
     });
   } catch (err) {
@@ -88,7 +91,8 @@ async function syncInTransaction(trx: Kysely<Database>, source: SyncSource, opti
   const parsed = source.finish();
   report.rowsRead = parsed.rowsRead;
   report.duplicates += parsed.duplicates;
-  report.rejectedCount = parsed.rejects.length;
+  // One row may break several rules: the count is of rows, the list of reasons.
+  report.rejectedCount = parsed.rejectedRows ?? parsed.rejects.length;
   report.rejected = parsed.rejects;
   await writeRejects(trx, runId, parsed.rejects);
 
@@ -244,7 +248,7 @@ async function writeRejects(trx: Kysely<Database>, runId: number, rejects: Snaps
   for (let i = 0; i < rejects.length; i += CHUNK) {
     await trx
       .insertInto('sync_rejects')
-      .values(rejects.slice(i, i + CHUNK).map((r) => ({ run_id: runId, sheet: r.sheet, row_number: r.row, column_name: r.column, value: r.value.slice(0, 500), reason: r.reason })))
+      .values(rejects.slice(i, i + CHUNK).map((r) => ({ run_id: runId, sheet: r.sheet, row_number: r.row, column_name: r.column, value: r.value.slice(0, 500), reason_code: r.code, reason: r.reason })))
       .execute();
   }
 }

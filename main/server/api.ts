@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contract, isProcedureName } from '../../shared/api/index.js';
 import { type Language, UserError } from '../../shared/errors.js';
 import type { App, SessionPort } from '../api/context.js';
 import { dispatch } from '../api/dispatch.js';
@@ -21,7 +22,8 @@ export async function handleApi(app: App, req: IncomingMessage, res: ServerRespo
   };
   try {
     if (req.method !== 'POST') throw new UserError('UNKNOWN_PROCEDURE', { procedure: `${req.method} ${procedure}` });
-    const input = parseJsonBody(await readBody(req, API_BODY_LIMIT), req.headers['content-type']);
+    const limit = (isProcedureName(procedure) && contract[procedure].bodyLimit) || API_BODY_LIMIT;
+    const input = parseJsonBody(await readBody(req, limit), req.headers['content-type']);
     const output = await dispatch(app, { procedure, input, session, origin: `http:${req.socket.remoteAddress ?? '?'}` });
     send(res, 200, output, cookie);
   } catch (err) {

@@ -20,6 +20,8 @@ export const authState = procedure({
     needsSetup: z.boolean(),
     user: sessionUser.nullable(),
     agencyName: z.string(),
+    /** The agency's zone (WIB by default), so screens show times without another call. */
+    timezone: z.string(),
     language,
   }),
 });

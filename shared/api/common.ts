@@ -14,6 +14,8 @@ export const username = z
   .min(2)
   .max(40)
   .regex(/^[a-z0-9._-]+$/i, 'letters, digits, dot, dash or underscore');
+/** The one password rule, shared so forms can say it before the server does. */
+export const MIN_PASSWORD_LENGTH = 8;
 export const password = z.string().min(1).max(200);
 export const language = z.enum(['id', 'en']);
 export const empty = z.object({}).strict();

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import * as audit from './audit.js';
 import * as auth from './auth.js';
+import * as imports from './import.js';
 import * as jobs from './jobs.js';
 import * as ledger from './ledger.js';
 import * as settings from './settings.js';
@@ -31,6 +32,14 @@ export const contract = indexByName([
   ledger.ledgerFacets,
   jobs.jobsGet,
   jobs.jobsCancel,
+  imports.importUpload,
+  imports.importInspect,
+  imports.importStart,
+  imports.importHistory,
+  imports.importRun,
+  imports.importUndo,
+  imports.importRejectsXlsx,
+  imports.importProfiles,
 ] as const);
 
 type Defs = typeof contract;

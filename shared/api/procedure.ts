@@ -14,6 +14,8 @@ export interface ProcedureDef<N extends string = string, I extends z.ZodType = z
   name: N;
   roles: readonly Role[] | 'public';
   kind: 'query' | 'mutation' | 'self-managed';
+  /** Largest request body the HTTP transport accepts, when more than the default 1 MB (uploads). */
+  bodyLimit?: number;
   input: I;
   output: O;
 }

@@ -163,7 +163,7 @@ describe.each(testEngines())('syncing SIMPADA snapshots into the ledger on %s', 
   });
 
   it('keeps the rejects the parser reported with the run', async () => {
-    const rejects = [{ sheet: 'Sheet1', row: 14, column: 'Pokok (E)', value: 'dua juta', reason: 'unreadable amount' }];
+    const rejects = [{ sheet: 'Sheet1', row: 14, column: 'Pokok (E)', value: 'dua juta', code: 'UNREADABLE_AMOUNT', reason: 'unreadable amount' }];
     const report = await runSync(t.app.ledger.db, source(snapshotA, 'sha-f', { rejects, duplicates: 2 }), opts());
     expect(report.rejectedCount).toBe(1);
     expect(report.duplicates).toBe(2);

@@ -9,6 +9,7 @@ import { inspectOle } from './ole.js';
 import { openCsv } from './read-csv.js';
 import { readWithSheetJs } from './read-sheetjs.js';
 import { xlsxRows } from './read-xlsx.js';
+import { partBytes } from './xlsx-part-stream.js';
 import { libraryDetail, type FileKind, type SheetMeta, type SpreadsheetSource } from './source.js';
 import type { TextEncoding } from './text-encoding.js';
 import { classifyZip, readXlsxLayout } from './xlsx-layout.js';
@@ -110,10 +111,17 @@ async function openSource(file: string, fileName: string, options: OpenOptions):
           });
           // ExcelJS finds sheets only under their conventional part names; others go through SheetJS.
           if (layout.every((s) => s.path && /^xl\/worksheets\/sheet\d+\.xml$/.test(s.path))) {
+            let read = 0;
+            let total = 0;
             return {
               kind: 'xlsx',
               sheets: layout.map(({ name, hidden, totalRows }) => ({ name, hidden, totalRows })),
-              rows: (readOptions) => xlsxRows(file, fileName, layout, readOptions),
+              bytes: () => ({ read, total }),
+              rows: (readOptions) => {
+                const paths = layout.filter((s) => !readOptions.sheets || readOptions.sheets.has(s.name)).map((s) => s.path as string);
+                [read, total] = [0, partBytes(entries, paths)];
+                return xlsxRows(file, fileName, layout, entries, readOptions, (n) => (read += n));
+              },
             };
           }
         }

@@ -1,17 +1,44 @@
-import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { cellAddress, type CellValue, type SheetRow } from './cells.js';
 import { ImportFileError } from './errors.js';
 import { libraryDetail, type SourceReadOptions } from './source.js';
 import type { XlsxSheetLayout } from './xlsx-layout.js';
+import { xlsxPartStream } from './xlsx-part-stream.js';
+import type { ZipEntry } from './zip-directory.js';
 
 /**
  * Streams an .xlsx row by row with ExcelJS's WorkbookReader, so a 500,000-row export never
  * sits in memory as a workbook: only the shared-string table and one row at a time do.
  */
-export async function* xlsxRows(file: string, fileName: string, layout: XlsxSheetLayout[], options: SourceReadOptions): AsyncGenerator<SheetRow> {
-  const input = fs.createReadStream(file);
+export async function* xlsxRows(
+  file: string,
+  fileName: string,
+  layout: XlsxSheetLayout[],
+  entries: ZipEntry[],
+  options: SourceReadOptions,
+  onBytes: (bytes: number) => void,
+): AsyncGenerator<SheetRow> {
+  const wanted = layout.filter((s) => s.path && (!options.sheets || options.sheets.has(s.name)));
+  if (options.maxRowsPerSheet === undefined) {
+    yield* sheetRows(file, fileName, layout, entries, wanted, Infinity, onBytes);
+    return;
+  }
+  // One reader per sheet, abandoned whole after its first rows: ExcelJS would keep buffering
+  // a sheet whose iteration stopped half-way.
+  for (const sheet of wanted) yield* sheetRows(file, fileName, layout, entries, [sheet], options.maxRowsPerSheet, onBytes);
+}
+
+async function* sheetRows(
+  file: string,
+  fileName: string,
+  layout: XlsxSheetLayout[],
+  entries: ZipEntry[],
+  sheets: XlsxSheetLayout[],
+  maxRows: number,
+  onBytes: (bytes: number) => void,
+): AsyncGenerator<SheetRow> {
+  const input = xlsxPartStream(file, entries, sheets.map((s) => s.path as string), onBytes);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -20,21 +47,14 @@ export async function* xlsxRows(file: string, fileName: string, layout: XlsxShee
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  const wanted = options.sheets ? layout.filter((s) => options.sheets?.has(s.name)).length : layout.length;
-  let done = 0;
   try {
     for await (const worksheet of reader) {
       const sheet = sheetName(worksheet as unknown as SheetIdentity, layout);
-      // A sheet we never start iterating costs nothing: ExcelJS drains its entry unread.
-      if (options.sheets && !options.sheets.has(sheet)) continue;
       let count = 0;
       for await (const row of worksheet) {
-        if (options.maxRowsPerSheet !== undefined && count >= options.maxRowsPerSheet) continue;
-        count++;
         yield { sheet, rowNumber: row.number, cells: rowCells(row, sheet, fileName) };
+        if (++count >= maxRows) return;
       }
-      done++;
-      if (done >= wanted && options.maxRowsPerSheet !== undefined) return;
     }
   } catch (err) {
     if (err instanceof ImportFileError) throw err;

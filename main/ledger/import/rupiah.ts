@@ -18,14 +18,22 @@ export function parseRupiah(value: CellValue): ValueResult<number> {
     return value === null ? { ok: true, value: null } : { ok: false, reason: 'UNREADABLE_AMOUNT' };
   }
   if (typeof value === 'number') return checkAmount(value);
-  const text = value.replace(/[\s\u00a0\u202f]+/g, '');
+  let text = value.replace(/[\s\u00a0\u202f]+/g, '');
   if (text === '' || /^[-–—]+$/.test(text)) return { ok: true, value: null };
-  const unsigned = text.replace(/^(rp\.?|idr)/i, '').replace(/[,.]-$/, '');
-  if (/^-|^\(.*\)$|-$/.test(unsigned) && digitsOnly(unsigned.replace(/^-|^\(|\)$|-$/g, '').replace(/^(rp\.?|idr)/i, ''))) {
-    return { ok: false, reason: 'NEGATIVE_AMOUNT' };
-  }
-  const amount = readNumber(unsigned);
-  return amount === null ? { ok: false, reason: 'UNREADABLE_AMOUNT' } : checkAmount(amount);
+  // Accounting format prints zero as `Rp -`.
+  if (/^(rp\.?|idr)[-–—]$/i.test(text)) return { ok: true, value: 0 };
+  let negative = false;
+  if (/^\(.*\)$/.test(text)) [negative, text] = [true, text.slice(1, -1)];
+  if (text.startsWith('-')) [negative, text] = [true, text.slice(1)];
+  text = text.replace(/^(rp\.?|idr)/i, '');
+  if (text.startsWith('-')) [negative, text] = [true, text.slice(1)];
+  // `Rp 1.250.000,-` is a whole amount.
+  text = text.replace(/[,.]-$/, '');
+  const amount = readNumber(text);
+  if (amount === null) return { ok: false, reason: 'UNREADABLE_AMOUNT' };
+  if (negative && (amount.whole !== 0 || amount.fractional)) return { ok: false, reason: 'NEGATIVE_AMOUNT' };
+  if (amount.fractional) return { ok: false, reason: 'FRACTIONAL_AMOUNT' };
+  return checkAmount(amount.whole);
 }
 
 function checkAmount(amount: number): ValueResult<number> {
@@ -38,9 +46,9 @@ function checkAmount(amount: number): ValueResult<number> {
 }
 
 /** A non-negative number in one of the accepted spellings, or null. */
-function readNumber(text: string): number | null {
+function readNumber(text: string): { whole: number; fractional: boolean } | null {
   let match: RegExpExecArray | null;
-  if (/^\d+$/.test(text)) return Number(text);
+  if (/^\d+$/.test(text)) return { whole: Number(text), fractional: false };
   // 1.250.000 / 1.250.000,00 — Indonesian thousands and decimals
   if ((match = /^(\d{1,3}(?:\.\d{3})+)(?:,(\d*))?$/.exec(text))) return withFraction(match[1]!.replace(/\./g, ''), match[2]);
   // 1250000,00 — Indonesian decimals without thousands
@@ -54,11 +62,6 @@ function readNumber(text: string): number | null {
   return null;
 }
 
-function withFraction(integer: string, fraction: string | undefined): number {
-  const whole = Number(integer);
-  return fraction && /[1-9]/.test(fraction) ? whole + Number(`0.${fraction}`) : whole;
-}
-
-function digitsOnly(text: string): boolean {
-  return readNumber(text) !== null;
+function withFraction(integer: string, fraction: string | undefined): { whole: number; fractional: boolean } {
+  return { whole: Number(integer), fractional: fraction !== undefined && /[1-9]/.test(fraction) };
 }

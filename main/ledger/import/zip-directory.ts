@@ -10,9 +10,13 @@ import zlib from 'node:zlib';
 export interface ZipEntry {
   name: string;
   method: number;
+  flags: number;
+  crc32: number;
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** Where the compressed bytes start, after the local header; known once the header is checked. */
+  dataOffset: number;
 }
 
 export class ZipFormatError extends Error {}
@@ -53,10 +57,13 @@ export async function readZipDirectory(handle: FileHandle, size: number): Promis
     const commentLength = directory.readUInt16LE(at + 32);
     const entry: ZipEntry = {
       name: directory.toString('utf8', at + 46, at + 46 + nameLength),
+      flags: directory.readUInt16LE(at + 8),
       method: directory.readUInt16LE(at + 10),
+      crc32: directory.readUInt32LE(at + 16),
       compressedSize: directory.readUInt32LE(at + 20),
       uncompressedSize: directory.readUInt32LE(at + 24),
       localHeaderOffset: directory.readUInt32LE(at + 42),
+      dataOffset: 0,
     };
     applyZip64Extra(entry, directory.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength));
     if (entry.localHeaderOffset + 30 + entry.compressedSize > size) throw new ZipFormatError(`${entry.name} is cut off`);
@@ -64,8 +71,10 @@ export async function readZipDirectory(handle: FileHandle, size: number): Promis
     at += 46 + nameLength + extraLength + commentLength;
   }
   for (const entry of entries) {
-    const local = await readAt(handle, entry.localHeaderOffset, 4);
-    if (local.length < 4 || local.readUInt32LE(0) !== LOCAL_SIGNATURE) throw new ZipFormatError(`the header of ${entry.name} is damaged`);
+    const local = await readAt(handle, entry.localHeaderOffset, 30);
+    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE) throw new ZipFormatError(`the header of ${entry.name} is damaged`);
+    entry.dataOffset = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    if (entry.dataOffset + entry.compressedSize > size) throw new ZipFormatError(`${entry.name} is cut off`);
   }
   return entries;
 }
@@ -96,10 +105,7 @@ export async function peekZipEntry(handle: FileHandle, entry: ZipEntry, compress
 }
 
 async function compressedData(handle: FileHandle, entry: ZipEntry, length: number): Promise<Buffer> {
-  const header = await readAt(handle, entry.localHeaderOffset, 30);
-  if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) throw new ZipFormatError(`the header of ${entry.name} is damaged`);
-  const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  const data = await readAt(handle, start, length);
+  const data = await readAt(handle, entry.dataOffset, length);
   if (data.length < length) throw new ZipFormatError(`${entry.name} is cut off`);
   return data;
 }
