@@ -41,6 +41,7 @@ export const ERRORS = {
   UPLOAD_NOT_FOUND: { status: 404, id: 'Berkas unggahan tidak ditemukan lagi; unggah ulang berkasnya.', en: 'The uploaded file is gone; upload it again.' },
   UPLOAD_TOO_LARGE: { status: 413, id: 'Berkas {fileName} terlalu besar ({size} bita; maksimal {limit}).', en: 'File {fileName} is too large ({size} bytes; at most {limit}).' },
   PROFILE_NOT_FOUND: { status: 404, id: 'Profil pemetaan "{name}" tidak ditemukan.', en: 'Mapping profile "{name}" not found.' },
+  LEDGER_NOT_EMPTY: { status: 409, id: 'Buku besar sudah berisi {bills} tagihan; data demo hanya dimuat ke buku besar kosong (atau gunakan --force).', en: 'The ledger already holds {bills} bills; demo data loads only into an empty ledger (or use --force).' },
   INTERNAL: { status: 500, id: 'Terjadi kesalahan. Catatan ada di {log}.', en: 'Something went wrong. The log is at {log}.' },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 

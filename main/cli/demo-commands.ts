@@ -1,12 +1,8 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import { UserError } from '../../shared/errors.js';
 import { writeAudit } from '../auth/index.js';
-import { isIsoDate } from '../ledger/demo/calendar.js';
-import { exportFormat } from '../ledger/demo/export.js';
-import { generateDemo, ledgerBills, MAX_DEMO_TAXPAYERS, writeSimpadaExport } from '../ledger/demo/index.js';
-import { runSync, type SnapshotBill, type SyncSource } from '../ledger/index.js';
+import { exportFormat, generateDemo, isIsoDate, ledgerBills, loadDemo, MAX_DEMO_TAXPAYERS, writeSimpadaExport } from '../ledger/demo/index.js';
 import { calendarDate, clockFromEnv } from '../platform/clock.js';
 import { agencyToday } from '../platform/today.js';
 import { emit, type GlobalOptions } from './output.js';
@@ -35,7 +31,7 @@ export function registerDemoCommands(program: Command, globals: () => GlobalOpti
   // The default subcommand, so `sipeka demo --taxpayers 50 --seed 7` reads as the brief says.
   demo
     .command('load', { isDefault: true })
-    .description('add generated bills to the ledger as an ordinary sync run (undoable like an import)')
+    .description('add generated bills to the ledger as an ordinary sync run, undoable like an import (the default: `sipeka demo --taxpayers N --seed S`)')
     .requiredOption('--taxpayers <n>', `how many taxpayers (1–${MAX_DEMO_TAXPAYERS})`, integer(1, MAX_DEMO_TAXPAYERS))
     .requiredOption('--seed <n>', 'the same seed gives the same data', integer(0, 2 ** 32 - 1))
     .option('--as-of <date>', "the demo's today, YYYY-MM-DD (default: today in the agency's zone)")
@@ -43,42 +39,21 @@ export function registerDemoCommands(program: Command, globals: () => GlobalOpti
     .action(async (opts: LoadOptions) => {
       const options = globals();
       await withApp(options, async ({ app }) => {
-        const db = app.ledger.db;
-        const today = asOf(opts.asOf) ?? (await agencyToday(db, app.clock));
-        const existing = Number((await db.selectFrom('bills').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-        if (existing > 0 && !opts.force) {
-          throw new UserError('INVALID_INPUT', { field: '--force', detail: `the ledger already has ${existing} bills; add --force to add the demo bills to them` });
-        }
+        const today = asOf(opts.asOf) ?? (await agencyToday(app.ledger.db, app.clock));
         const actor = await cliActor(app, options.as);
-        const fileName = `demo:seed=${opts.seed},taxpayers=${opts.taxpayers}`;
-        const counts = new BillCounts(today);
-        const source: SyncSource = {
-          fileName,
-          // The same options make the same "file": a second identical run is flagged as a repeat.
-          sha256: createHash('sha256').update(`${fileName},asOf=${today}`).digest('hex'),
-          sheet: null,
-          mapping: { generator: 'demo', seed: opts.seed, taxpayers: opts.taxpayers, asOf: today },
-          bills: counts.through(generateDemo({ taxpayers: opts.taxpayers, seed: opts.seed, today })),
-          finish: () => ({ rowsRead: counts.bills, duplicates: 0, rejects: [] }),
-        };
-        const report = await runSync(db, source, { dryRun: false, actor: actor.username, now: app.clock.now(), onProgress: progress });
-        const result = {
-          run_id: report.runId,
-          file_name: fileName,
-          seed: opts.seed,
-          as_of: today,
+        const result = await loadDemo(app.ledger.db, {
           taxpayers: opts.taxpayers,
-          bills: counts.bills,
-          paid: counts.paid,
-          unpaid: counts.unpaid,
-          overdue: counts.overdue,
-          bills_inserted: report.bills.inserted,
-          bills_updated: report.bills.updated,
-          taxpayers_inserted: report.taxpayers.inserted,
-          taxpayers_updated: report.taxpayers.updated,
-        };
-        await writeAudit(db, { at: app.clock.now().toISOString(), actor: actor.username, role: actor.role, action: 'ledger.demo', target: `sync_run:${report.runId}`, after: result, origin: 'cli' });
-        emit(options, result, () => `Data demo ditambahkan sebagai impor #${report.runId}: ${opts.taxpayers} wajib pajak, ${counts.bills} tagihan (${counts.unpaid} belum lunas, ${counts.overdue} lewat jatuh tempo).`);
+          seed: opts.seed,
+          today,
+          force: Boolean(opts.force),
+          actor: { username: actor.username, role: actor.role },
+          origin: 'cli',
+          now: app.clock.now(),
+          onProgress: progress,
+        });
+        emit(options, { ...result }, () =>
+          `Data demo ditambahkan sebagai impor #${result.run_id}: ${result.taxpayers} wajib pajak, ${result.bills} tagihan (${result.unpaid_bills} belum lunas, ${result.overdue_bills} lewat jatuh tempo).`,
+        );
       });
     });
 
@@ -113,27 +88,6 @@ export function registerDemoCommands(program: Command, globals: () => GlobalOpti
         emit(options, { ...result, source: 'ledger' }, () => human(result));
       });
     });
-}
-
-/** What the generated bills add up to, counted on their way into the sync. */
-class BillCounts {
-  bills = 0;
-  paid = 0;
-  unpaid = 0;
-  overdue = 0;
-  constructor(private readonly today: string) {}
-
-  *through(bills: Iterable<SnapshotBill>): Generator<SnapshotBill> {
-    for (const bill of bills) {
-      this.bills += 1;
-      if (bill.status === 'paid') this.paid += 1;
-      else {
-        this.unpaid += 1;
-        if (bill.dueDate < this.today) this.overdue += 1;
-      }
-      yield bill;
-    }
-  }
 }
 
 function integer(min: number, max: number): (value: string) => number {

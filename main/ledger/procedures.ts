@@ -1,11 +1,12 @@
 import { UserError } from '../../shared/errors.js';
 import type { HandlerMap } from '../api/handler.js';
 import { agencyToday } from '../platform/today.js';
+import { loadDemo } from './demo/index.js';
 import { queryBills } from './bill-query.js';
 import { ledgerSummary } from './summary.js';
 import { getTaxpayer, ledgerFacets, queryTaxpayers } from './taxpayer-query.js';
 
-export const ledgerProcedures: HandlerMap<'ledger.summary' | 'ledger.bills' | 'ledger.taxpayers' | 'ledger.taxpayer' | 'ledger.facets'> = {
+export const ledgerProcedures: HandlerMap<'ledger.summary' | 'ledger.bills' | 'ledger.taxpayers' | 'ledger.taxpayer' | 'ledger.facets' | 'ledger.loadDemo'> = {
   async 'ledger.summary'(ctx, { asOf }) {
     const day = asOf ?? (await agencyToday(ctx.db, ctx.app.clock));
     return { asOf: day, ...(await ledgerSummary(ctx.db, day)) };
@@ -49,5 +50,20 @@ export const ledgerProcedures: HandlerMap<'ledger.summary' | 'ledger.bills' | 'l
 
   async 'ledger.facets'(ctx) {
     return ledgerFacets(ctx.db);
+  },
+
+  /** The empty ledger's offer on first start: a realistic demo kabupaten to try every screen with. */
+  async 'ledger.loadDemo'(ctx, { taxpayers, seed }) {
+    if (!ctx.actor) throw new UserError('UNAUTHENTICATED');
+    const result = await loadDemo(ctx.app.ledger.db, {
+      taxpayers,
+      seed,
+      today: await agencyToday(ctx.db, ctx.app.clock),
+      force: false,
+      actor: { username: ctx.actor.username, role: ctx.actor.role },
+      origin: ctx.origin,
+      now: ctx.app.clock.now(),
+    });
+    return { runId: result.run_id, taxpayers: result.taxpayers, bills: result.bills, unpaidBills: result.unpaid_bills, overdueBills: result.overdue_bills };
   },
 };

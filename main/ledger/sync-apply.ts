@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
+import { bulkInsert } from '../db/bulk-insert.js';
 import type { BillsTable, Database, LedgerChangesTable } from '../db/schema.js';
 import { billFields, type Conflict, diffBill, diffFields, type FieldChange, taxpayerFields } from './bill-diff.js';
 import { findMissing } from './sync-missing.js';
@@ -154,9 +155,19 @@ async function applyChunk(state: RunState, bills: SnapshotBill[]): Promise<void>
       pushSample(report.samples.updated, { kodeBayar: bill.kodeBayar, taxpayer: bill.namaWp, changes: verdict.changes });
     }
   }
-  if (inserts.length) await trx.insertInto('bills').values(inserts).execute();
-  if (changeRows.length) await trx.insertInto('ledger_changes').values(changeRows).execute();
+  if (inserts.length) await bulkInsert(trx, 'bills', BILL_COLUMNS, inserts);
+  if (changeRows.length) await bulkInsert(trx, 'ledger_changes', CHANGE_COLUMNS, changeRows);
 }
+
+const BILL_COLUMNS = [
+  'kode_bayar', 'taxpayer_id', 'object_id', 'tax_type', 'tax_type_label', 'masa_pajak', 'tahun', 'principal', 'penalty', 'due_date', 'status',
+  'paid_date', 'paid_source', 'kohir', 'tgl_penetapan', 'created_run_id', 'updated_run_id', 'created_at', 'updated_at',
+] as const;
+const CHANGE_COLUMNS = ['run_id', 'entity', 'entity_id', 'kind', 'field', 'old_value', 'new_value'] as const;
+const TAXPAYER_COLUMNS = [
+  'taxpayer_key', 'npwpd', 'name', 'name_search', 'address', 'kecamatan', 'kelurahan', 'raw_phone', 'raw_email', 'created_run_id', 'updated_run_id', 'created_at', 'updated_at',
+] as const;
+const OBJECT_COLUMNS = ['object_key', 'taxpayer_id', 'nop', 'name', 'tax_type', 'address', 'kecamatan', 'kelurahan', 'created_run_id', 'created_at'] as const;
 
 async function resolveTaxpayers(state: RunState, bills: SnapshotBill[]): Promise<void> {
   const { trx, runId, at, report } = state;
@@ -183,16 +194,18 @@ async function resolveTaxpayers(state: RunState, bills: SnapshotBill[]): Promise
   }
   const fresh = [...firstByKey.entries()].filter(([key]) => !state.taxpayerIds.has(key));
   if (fresh.length) {
-    const inserted = await trx
-      .insertInto('taxpayers')
-      .values(fresh.map(([key, bill]) => ({ taxpayer_key: key, ...taxpayerFields(bill), created_run_id: runId, updated_run_id: runId, created_at: at, updated_at: at })))
-      .returning(['id', 'taxpayer_key'])
-      .execute();
+    const inserted = await bulkInsert(
+      trx,
+      'taxpayers',
+      TAXPAYER_COLUMNS,
+      fresh.map(([key, bill]) => ({ taxpayer_key: key, ...taxpayerFields(bill), created_run_id: runId, updated_run_id: runId, created_at: at, updated_at: at })),
+      { returning: ['id', 'taxpayer_key'] },
+    );
     for (const row of inserted) state.taxpayerIds.set(row.taxpayer_key, Number(row.id));
     report.taxpayers.inserted += inserted.length;
     for (const [key, bill] of fresh) pushSample(report.samples.newTaxpayers, { key, name: bill.namaWp });
   }
-  if (changeRows.length) await trx.insertInto('ledger_changes').values(changeRows).execute();
+  if (changeRows.length) await bulkInsert(trx, 'ledger_changes', CHANGE_COLUMNS, changeRows);
 }
 
 async function resolveObjects(state: RunState, bills: SnapshotBill[]): Promise<void> {
@@ -207,10 +220,11 @@ async function resolveObjects(state: RunState, bills: SnapshotBill[]): Promise<v
   for (const row of existing) state.objectIds.set(row.object_key, row.id);
   const fresh = [...firstByKey.entries()].filter(([key]) => !state.objectIds.has(key));
   if (fresh.length === 0) return;
-  const inserted = await trx
-    .insertInto('tax_objects')
-    .values(
-      fresh.map(([key, bill]) => ({
+  const inserted = await bulkInsert(
+    trx,
+    'tax_objects',
+    OBJECT_COLUMNS,
+    fresh.map(([key, bill]) => ({
         object_key: key,
         taxpayer_id: state.taxpayerIds.get(taxpayerKey(bill)) as number,
         nop: bill.nop,
@@ -219,12 +233,11 @@ async function resolveObjects(state: RunState, bills: SnapshotBill[]): Promise<v
         address: bill.alamat,
         kecamatan: bill.kecamatan,
         kelurahan: bill.kelurahan,
-        created_run_id: runId,
-        created_at: at,
-      })),
-    )
-    .returning(['id', 'object_key'])
-    .execute();
+      created_run_id: runId,
+      created_at: at,
+    })),
+    { returning: ['id', 'object_key'] },
+  );
   for (const row of inserted) state.objectIds.set(row.object_key, Number(row.id));
 }
 
@@ -246,9 +259,7 @@ function addConflict(report: SyncReport, conflict: Conflict): void {
 
 async function writeRejects(trx: Kysely<Database>, runId: number, rejects: SnapshotReject[]): Promise<void> {
   for (let i = 0; i < rejects.length; i += CHUNK) {
-    await trx
-      .insertInto('sync_rejects')
-      .values(rejects.slice(i, i + CHUNK).map((r) => ({ run_id: runId, sheet: r.sheet, row_number: r.row, column_name: r.column, value: r.value.slice(0, 500), reason_code: r.code, reason: r.reason })))
-      .execute();
+    const rows = rejects.slice(i, i + CHUNK).map((r) => ({ run_id: runId, sheet: r.sheet, row_number: r.row, column_name: r.column, value: r.value.slice(0, 500), reason_code: r.code, reason: r.reason }));
+    await bulkInsert(trx, 'sync_rejects', ['run_id', 'sheet', 'row_number', 'column_name', 'value', 'reason_code', 'reason'], rows);
   }
 }

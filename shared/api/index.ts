@@ -30,6 +30,7 @@ export const contract = indexByName([
   ledger.ledgerTaxpayers,
   ledger.ledgerTaxpayer,
   ledger.ledgerFacets,
+  ledger.ledgerLoadDemo,
   jobs.jobsGet,
   jobs.jobsCancel,
   imports.importUpload,

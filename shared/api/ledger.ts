@@ -122,3 +122,11 @@ export const ledgerFacets = procedure({
   input: z.object({}).strict(),
   output: z.object({ taxTypes: z.array(z.object({ code: z.string(), count: z.number().int() })), kecamatan: z.array(z.string()) }),
 });
+
+export const ledgerLoadDemo = procedure({
+  name: 'ledger.loadDemo',
+  roles: ['admin', 'officer'],
+  kind: 'self-managed',
+  input: z.object({ taxpayers: z.number().int().min(1).max(2000).default(200), seed: z.number().int().min(0).default(1) }).strict(),
+  output: z.object({ runId: z.number().int().nullable(), taxpayers: z.number().int(), bills: z.number().int(), unpaidBills: z.number().int(), overdueBills: z.number().int() }),
+});

@@ -70,7 +70,7 @@ export function demoName(rng: Rng, taxType: DemoTaxType, desa: string): DemoName
     case 'PBJT_LISTRIK':
       return business(`Pembangkit Listrik ${rng.pick(['Pabrik Kelapa Sawit', 'Pabrik Karet', 'Perkebunan'])} ${desa}`, 1, 'PT');
     case 'REKLAME':
-      return business(`${rng.pick(['Billboard', 'Baliho', 'Neon Box', 'Papan Nama', 'Videotron', 'Spanduk'])} ${rng.pick(['Jl. Lintas Timur KM ' + rng.int(1, 90), `Toko ${rng.pick(NICE)}`, `Simpang ${desa}`])}`, 0.45, rng.pick(['CV', 'PT', 'UD', 'Toko']));
+      return business(`${rng.pick(['Billboard', 'Baliho', 'Neon Box', 'Papan Nama', 'Videotron', 'Spanduk'])} ${rng.pick([`Jl. Lintas Timur KM ${rng.int(1, 90)}`, `Toko ${rng.pick(NICE)}`, `Simpang ${desa}`])}`, 0.45, rng.pick(['CV', 'PT', 'UD', 'Toko']));
     case 'AIR_TANAH':
       return business(rng.pick([`Sumur Bor ${rng.pick(['Pabrik Es', 'Depot Air Minum', 'Pabrik Tahu', 'Hotel', 'Pabrik Kelapa Sawit'])} ${desa}`, `Depot Air Minum ${rng.pick(NICE)}`]), 0.35, 'PT');
     case 'MBLB':

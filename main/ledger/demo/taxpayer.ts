@@ -16,6 +16,8 @@ const COMPLIANCE: readonly (readonly [Compliance, number])[] = [
   [{ pays: 0.35, onTime: 0.2 }, 12],
 ];
 
+const KECAMATAN_WEIGHTS = KECAMATAN.map((k) => [k, k.weight] as const);
+
 export interface DemoObject {
   taxType: DemoTaxType;
   namaObjek: string;
@@ -60,12 +62,12 @@ export class NopRegistry {
 /** Taxpayer number `index` (0-based): who they are, where, how they pay and what they own. */
 export function demoTaxpayer(rng: Rng, index: number, consultants: readonly string[], nops: NopRegistry): DemoTaxpayer {
   const primary = rng.weighted(PRIMARY_WEIGHTS);
-  const kecamatan = rng.weighted(KECAMATAN.map((k) => [k, k.weight] as const));
+  const kecamatan = rng.weighted(KECAMATAN_WEIGHTS);
   const desa = rng.pick(kecamatan.desa);
   const name = demoName(rng, primary, desa);
   const landOwner = primary === 'PBB_P2' || primary === 'BPHTB';
   const consultant = !landOwner && rng.chance(0.06) ? rng.pick(consultants) : null;
-  const objects = [demoObject(rng, primary, name.namaObjek, primary === 'PBB_P2' || primary === 'BPHTB' ? nops.assign(rng, kecamatan, desa) : null)];
+  const objects = [demoObject(rng, primary, name.namaObjek, landOwner ? nops.assign(rng, kecamatan, desa) : null)];
   for (const [taxType, share, objectName] of extras(primary, name.namaObjek)) {
     if (!rng.chance(share)) continue;
     const plot = taxType === 'PBB_P2';

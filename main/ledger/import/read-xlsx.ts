@@ -39,6 +39,8 @@ async function* sheetRows(
   onBytes: (bytes: number) => void,
 ): AsyncGenerator<SheetRow> {
   const input = xlsxPartStream(file, entries, sheets.map((s) => s.path as string), onBytes);
+  const inputFailed = new Promise<never>((_, reject) => input.once('error', reject));
+  inputFailed.catch(() => {});
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -47,20 +49,27 @@ async function* sheetRows(
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  const rows = excelRows(reader, layout);
   try {
-    for await (const worksheet of reader) {
-      const sheet = sheetName(worksheet as unknown as SheetIdentity, layout);
-      let count = 0;
-      for await (const row of worksheet) {
-        yield { sheet, rowNumber: row.number, cells: rowCells(row, sheet, fileName) };
-        if (++count >= maxRows) return;
-      }
+    for (let count = 0; count < maxRows; count++) {
+      const next = await Promise.race([rows.next(), inputFailed]);
+      if (next.done) return;
+      const { sheet, row } = next.value;
+      yield { sheet, rowNumber: row.number, cells: rowCells(row, sheet, fileName) };
     }
   } catch (err) {
     if (err instanceof ImportFileError) throw err;
     throw new ImportFileError('CORRUPT_FILE', { file: fileName, detail: libraryDetail(err) }, { cause: err });
   } finally {
     input.destroy();
+    rows.return(undefined).catch(() => {});
+  }
+}
+
+async function* excelRows(reader: ExcelJS.stream.xlsx.WorkbookReader, layout: XlsxSheetLayout[]): AsyncGenerator<{ sheet: string; row: ExcelJS.Row }> {
+  for await (const worksheet of reader) {
+    const sheet = sheetName(worksheet as unknown as SheetIdentity, layout);
+    for await (const row of worksheet) yield { sheet, row };
   }
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import type { ZipEntry } from './zip-directory.js';
+import { verifyZipEntry, type ZipEntry } from './zip-directory.js';
 
 /**
  * The parts of an .xlsx that ExcelJS's stream reader needs, as a ZIP stream in the order it
@@ -8,7 +8,10 @@ import type { ZipEntry } from './zip-directory.js';
  * wanted. In the order Excel itself writes them (sheets before shared strings), ExcelJS would
  * copy every sheet to a temporary file first, parse dates before it knows the styles, and
  * leave those files behind when an import is cancelled. Each local header is rewritten with
- * the sizes from the central directory, so no entry is found by scanning for its end.
+ * the sizes from the central directory, so no entry is found by scanning for its end; and each
+ * part is verified (see verifyZipEntry) before ExcelJS sees a byte of it. A damaged part makes
+ * the stream fail with a ZipFormatError, which the reader must watch for: `pipe` does not
+ * pass errors on.
  */
 export const LEADING_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'] as const;
 
@@ -26,6 +29,7 @@ export function xlsxPartStream(file: string, entries: readonly ZipEntry[], sheet
           if (name === 'xl/sharedStrings.xml') yield* storedPart(name, EMPTY_SHARED_STRINGS);
           continue;
         }
+        await verifyZipEntry(file, entry);
         yield localHeader(entry);
         if (entry.compressedSize === 0) continue;
         for await (const chunk of fs.createReadStream(file, { start: entry.dataOffset, end: entry.dataOffset + entry.compressedSize - 1, highWaterMark: 256 * 1024 })) {

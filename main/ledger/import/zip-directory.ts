@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 
 /**
@@ -85,11 +88,44 @@ export async function readZipEntry(handle: FileHandle, entry: ZipEntry, maxBytes
   const data = await compressedData(handle, entry, entry.compressedSize);
   if (entry.method === 0) return data;
   if (entry.method !== 8) throw new ZipFormatError(`${entry.name} uses an unknown compression`);
+  let content: Buffer;
   try {
-    return zlib.inflateRawSync(data, { maxOutputLength: maxBytes });
+    content = zlib.inflateRawSync(data, { maxOutputLength: maxBytes });
   } catch {
     throw new ZipFormatError(`${entry.name} cannot be decompressed`);
   }
+  if (zlib.crc32(content) !== entry.crc32 >>> 0) throw new ZipFormatError(`${entry.name} is damaged (checksum mismatch)`);
+  return content;
+}
+
+/**
+ * Decompresses an entry without keeping it and checks its size and CRC-32 against the
+ * directory. ExcelJS must only ever see parts that decompress cleanly: when inflating fails
+ * half-way, its stream reader waits forever for an end that never comes.
+ */
+export async function verifyZipEntry(file: string, entry: ZipEntry): Promise<void> {
+  if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`${entry.name} uses an unknown compression`);
+  if (entry.compressedSize === 0) {
+    if (entry.uncompressedSize !== 0) throw new ZipFormatError(`${entry.name} is cut off`);
+    return;
+  }
+  let crc = 0;
+  let size = 0;
+  const source = fs.createReadStream(file, { start: entry.dataOffset, end: entry.dataOffset + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
+  const check = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      crc = zlib.crc32(chunk, crc);
+      done(size > entry.uncompressedSize ? new ZipFormatError(`${entry.name} is larger than its directory says`) : null);
+    },
+  });
+  try {
+    if (entry.method === 0) await pipeline(source, check);
+    else await pipeline(source, zlib.createInflateRaw(), check);
+  } catch (err) {
+    throw err instanceof ZipFormatError ? err : new ZipFormatError(`${entry.name} cannot be decompressed`);
+  }
+  if (size !== entry.uncompressedSize || crc !== entry.crc32 >>> 0) throw new ZipFormatError(`${entry.name} is damaged (checksum mismatch)`);
 }
 
 /** The first bytes of an entry, however long it is; '' when they cannot be decompressed. */
