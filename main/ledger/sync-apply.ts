@@ -68,7 +68,7 @@ async function syncInTransaction(trx: Kysely<Database>, source: SyncSource, opti
   const runId = Number(run.id);
   report.runId = runId;
 
-  const state: RunState = { trx, runId, at, report, taxpayerIds: new Map(), objectIds: new Map(), seen: new Set(), scope: new Set() };
+  const state: RunState = { trx, runId, at, report, taxpayerIds: new Map(), objectIds: new Map(), seen: new Set(), scope: new Set(), emptyBefore: await ledgerIsEmpty(trx) };
   let chunk: SnapshotBill[] = [];
   let done = 0;
   for await (const bill of source.bills) {
@@ -97,7 +97,7 @@ async function syncInTransaction(trx: Kysely<Database>, source: SyncSource, opti
   report.rejected = parsed.rejects;
   await writeRejects(trx, runId, parsed.rejects);
 
-  const missing = await findMissing(trx, state.scope, state.seen);
+  const missing = state.emptyBefore ? { count: 0, sample: [] } : await findMissing(trx, state.scope, state.seen, runId);
   report.missingFromSnapshot = missing.count;
   report.missing = missing.sample;
 
@@ -116,6 +116,17 @@ interface RunState {
   seen: Set<string>;
   /** `(tax type, year, status class)` the file covers: bills outside it are not "missing". */
   scope: Set<string>;
+  /** A first import finds nothing to compare with; it skips the lookups (the run's own rows are in the maps above). */
+  emptyBefore: boolean;
+}
+
+async function ledgerIsEmpty(trx: Kysely<Database>): Promise<boolean> {
+  const [bill, taxpayer, object] = await Promise.all([
+    trx.selectFrom('bills').select('id').limit(1).executeTakeFirst(),
+    trx.selectFrom('taxpayers').select('id').limit(1).executeTakeFirst(),
+    trx.selectFrom('tax_objects').select('id').limit(1).executeTakeFirst(),
+  ]);
+  return !bill && !taxpayer && !object;
 }
 
 async function applyChunk(state: RunState, bills: SnapshotBill[]): Promise<void> {
@@ -123,7 +134,7 @@ async function applyChunk(state: RunState, bills: SnapshotBill[]): Promise<void>
   await resolveObjects(state, bills);
   const { trx, runId, at, report } = state;
   const existing = new Map(
-    (await trx.selectFrom('bills').selectAll().where('kode_bayar', 'in', bills.map((b) => b.kodeBayar)).execute()).map((b) => [b.kode_bayar, b]),
+    state.emptyBefore ? [] : (await trx.selectFrom('bills').selectAll().where('kode_bayar', 'in', bills.map((b) => b.kodeBayar)).execute()).map((b) => [b.kode_bayar, b]),
   );
   const inserts: Insertable<BillsTable>[] = [];
   const changeRows: ChangeRow[] = [];
@@ -177,7 +188,7 @@ async function resolveTaxpayers(state: RunState, bills: SnapshotBill[]): Promise
     if (!state.taxpayerIds.has(key) && !firstByKey.has(key)) firstByKey.set(key, bill);
   }
   if (firstByKey.size === 0) return;
-  const existing = await trx.selectFrom('taxpayers').selectAll().where('taxpayer_key', 'in', [...firstByKey.keys()]).execute();
+  const existing = state.emptyBefore ? [] : await trx.selectFrom('taxpayers').selectAll().where('taxpayer_key', 'in', [...firstByKey.keys()]).execute();
   const changeRows: ChangeRow[] = [];
   for (const row of existing) {
     state.taxpayerIds.set(row.taxpayer_key, row.id);
@@ -216,7 +227,7 @@ async function resolveObjects(state: RunState, bills: SnapshotBill[]): Promise<v
     if (!state.objectIds.has(key) && !firstByKey.has(key)) firstByKey.set(key, bill);
   }
   if (firstByKey.size === 0) return;
-  const existing = await trx.selectFrom('tax_objects').select(['id', 'object_key']).where('object_key', 'in', [...firstByKey.keys()]).execute();
+  const existing = state.emptyBefore ? [] : await trx.selectFrom('tax_objects').select(['id', 'object_key']).where('object_key', 'in', [...firstByKey.keys()]).execute();
   for (const row of existing) state.objectIds.set(row.object_key, row.id);
   const fresh = [...firstByKey.entries()].filter(([key]) => !state.objectIds.has(key));
   if (fresh.length === 0) return;
