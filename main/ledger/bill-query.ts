@@ -1,11 +1,14 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import type { billFilter, billRow, BILL_SORT_COLUMNS } from '../../shared/api/ledger.js';
 import type { Database } from '../db/schema.js';
 
 type Filter = z.output<typeof billFilter>;
 type BillRow = z.input<typeof billRow>;
-type Joined = SelectQueryBuilder<Database & { o: Database['tax_objects'] }, 'bills' | 'taxpayers' | 'o', object>;
+type BillsOnly = SelectQueryBuilder<Database, 'bills', object>;
+
+/** Counting a million matches costs more than showing them; past this the screen says "10.000+". */
+export const COUNT_CAP = 10_000;
 
 const SORT_SQL: Record<(typeof BILL_SORT_COLUMNS)[number], string> = {
   dueDate: 'bills.due_date',
@@ -26,17 +29,23 @@ export interface BillPage {
   withTotal: boolean;
 }
 
-/** One page of bills with their taxpayer, filtered and sorted in the database (the ledger may hold a million). */
-export async function queryBills(db: Kysely<Database>, page: BillPage, today: string): Promise<{ rows: BillRow[]; total: number | null }> {
-  const base = applyFilter(
-    db
-      .selectFrom('bills')
-      .innerJoin('taxpayers', 'taxpayers.id', 'bills.taxpayer_id')
-      .leftJoin('tax_objects as o', 'o.id', 'bills.object_id') as unknown as Joined,
-    page.filter,
-    today,
-  );
-  const rowsQuery = base
+/**
+ * One page of bills with their taxpayer, filtered and sorted in the database (the ledger may
+ * hold a million). Filters on the taxpayer or object are subqueries on their own indexed
+ * tables, so the filter and the count touch `bills` alone and the join serves only the page.
+ */
+export async function queryBills(db: Kysely<Database>, page: BillPage, today: string): Promise<{ rows: BillRow[]; total: number | null; totalCapped: boolean }> {
+  const filtered = applyFilter(db.selectFrom('bills'), page.filter, today, db);
+  const sortColumn = SORT_SQL[page.sort] as 'bills.due_date';
+  // Sorting on a bills column: find the page's ids on `bills` alone, then join only those
+  // (a deep page while scrolling would otherwise join every row it skips).
+  const pageSource = sortColumn.startsWith('bills.')
+    ? db.selectFrom('bills').where('bills.id', 'in', filtered.select('bills.id').orderBy(sortColumn, page.direction).orderBy('bills.id', page.direction).limit(page.limit).offset(page.offset))
+    : filtered;
+  const paged = sortColumn.startsWith('bills.') ? { limit: page.limit, offset: 0 } : { limit: page.limit, offset: page.offset };
+  const rowsQuery = pageSource
+    .innerJoin('taxpayers', 'taxpayers.id', 'bills.taxpayer_id')
+    .leftJoin('tax_objects as o', 'o.id', 'bills.object_id')
     .select([
       'bills.id as id',
       'bills.kode_bayar as kodeBayar',
@@ -56,44 +65,62 @@ export async function queryBills(db: Kysely<Database>, page: BillPage, today: st
       'bills.status as status',
       'bills.paid_date as paidDate',
     ])
-    .orderBy(SORT_SQL[page.sort] as 'bills.due_date', page.direction)
+    .orderBy(sortOnJoined(sortColumn, page.filter), page.direction)
     .orderBy('bills.id', page.direction)
-    .limit(page.limit)
-    .offset(page.offset);
-  const [rows, total] = await Promise.all([
-    rowsQuery.execute() as Promise<BillRow[]>,
-    page.withTotal ? base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow() : Promise.resolve(null),
-  ]);
-  return { rows, total: total ? Number(total.n) : null };
+    .limit(paged.limit)
+    .offset(paged.offset);
+  const capped = db.selectFrom(filtered.select('bills.id').limit(COUNT_CAP + 1).as('matches')).select((eb) => eb.fn.countAll<number>().as('n'));
+  const [rows, counted] = await Promise.all([rowsQuery.execute() as Promise<BillRow[]>, page.withTotal ? capped.executeTakeFirstOrThrow() : Promise.resolve(null)]);
+  if (!counted) return { rows, total: null, totalCapped: false };
+  const n = Number(counted.n);
+  return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }
 
-function applyFilter(query: Joined, filter: Filter, today: string): Joined {
+/**
+ * With a filter, sort the (usually small) filtered set rather than walk the taxpayers' name
+ * index over every taxpayer: wrapping the column in an expression keeps the planner from
+ * choosing the index walk. Without a filter the index walk is the fast plan and is kept.
+ */
+function sortOnJoined(column: 'bills.due_date', filter: Filter) {
+  const filtered = Object.values(filter).some((v) => v !== undefined && v !== false);
+  if (column.startsWith('bills.') || !filtered) return column;
+  return sql`${sql.ref(column)} || ''`;
+}
+
+function applyFilter(query: BillsOnly, filter: Filter, today: string, db: Kysely<Database>): BillsOnly {
   let q = query;
   if (filter.taxType) q = q.where('bills.tax_type', '=', filter.taxType);
-  if (filter.kecamatan) q = q.where('taxpayers.kecamatan', '=', filter.kecamatan);
   if (filter.status) q = q.where('bills.status', '=', filter.status);
   if (filter.dueFrom) q = q.where('bills.due_date', '>=', filter.dueFrom);
   if (filter.dueTo) q = q.where('bills.due_date', '<=', filter.dueTo);
   if (filter.overdue) q = q.where('bills.status', '=', 'unpaid').where('bills.due_date', '<', today);
-  if (filter.npwpd) q = q.where('taxpayers.npwpd', '=', filter.npwpd.replace(/\s+/g, '').toUpperCase());
   if (filter.taxpayerId) q = q.where('bills.taxpayer_id', '=', filter.taxpayerId);
+  if (filter.kecamatan) q = q.where('bills.taxpayer_id', 'in', db.selectFrom('taxpayers').select('id').where('kecamatan', '=', filter.kecamatan));
+  if (filter.npwpd) q = q.where('bills.taxpayer_id', 'in', db.selectFrom('taxpayers').select('id').where('npwpd', '=', canonicalNpwpd(filter.npwpd)));
   if (filter.search) {
-    const term = filter.search.toUpperCase();
+    const raw = filter.search;
+    const term = raw.toUpperCase();
     const digits = term.replace(/[^0-9]/g, '');
     q = q.where((eb) =>
       eb.or([
-        eb('bills.kode_bayar', '=', filter.search as string),
-        eb('taxpayers.npwpd', '=', term.replace(/\s+/g, '')),
-        eb('taxpayers.name_search', 'like', `%${escapeLike(term)}%`),
-        ...(digits.length >= 6 ? [eb('o.nop', 'like', `%${formatNopPrefix(digits)}%`)] : []),
+        eb('bills.kode_bayar', '=', raw),
+        eb(
+          'bills.taxpayer_id',
+          'in',
+          db
+            .selectFrom('taxpayers')
+            .select('id')
+            .where((t) => t.or([t('npwpd', '=', canonicalNpwpd(raw)), t('name_search', 'like', `%${term.replace(/[%_]/g, '')}%`)])),
+        ),
+        ...(digits.length >= 6 ? [eb('bills.object_id', 'in', db.selectFrom('tax_objects').select('id').where('nop', 'like', `%${formatNopPrefix(digits)}%`))] : []),
       ]),
     );
   }
   return q;
 }
 
-function escapeLike(term: string): string {
-  return term.replace(/[%_]/g, '');
+function canonicalNpwpd(value: string): string {
+  return value.replace(/\s+/g, '').toUpperCase();
 }
 
 /** NOPs are stored formatted (`16.02.010.001.001-0001.0`); a typed run of digits is matched against that form. */

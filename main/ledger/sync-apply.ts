@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { bulkInsert } from '../db/bulk-insert.js';
 import type { BillsTable, Database, LedgerChangesTable } from '../db/schema.js';
 import { billFields, type Conflict, diffBill, diffFields, type FieldChange, taxpayerFields } from './bill-diff.js';
@@ -8,6 +8,7 @@ import { objectKey, type SnapshotBill, type SnapshotReject, taxpayerKey } from '
 
 /** Bills are compared and written this many at a time: one query per table per chunk. */
 const CHUNK = 1000;
+const ANALYZE_AFTER = 1000;
 
 export interface SyncSource {
   fileName: string;
@@ -41,12 +42,16 @@ class DryRunRollback extends Error {
  */
 export async function runSync(db: Kysely<Database>, source: SyncSource, options: SyncOptions): Promise<SyncReport> {
   try {
-    return await db.transaction().execute(async (trx) => {
+    const report = await db.transaction().execute(async (trx) => {
       const report = await syncInTransaction(trx, source, options);
       if (options.dryRun) throw new DryRunRollback(report);
       await options.beforeCommit?.(trx, report);
       return report;
     });
+    // A large change skews the planner's statistics (which index is selective): refresh them,
+    // so ledger searches stay fast. ANALYZE is the same statement on SQLite and PostgreSQL.
+    if (report.bills.inserted + report.bills.updated + report.taxpayers.inserted >= ANALYZE_AFTER) await sql`analyze`.execute(db);
+    return report;
   } catch (err) {
     if (err instanceof DryRunRollback) return { ...err.report, runId: null };
     throw err;

@@ -72,7 +72,8 @@ export const ledgerBills = procedure({
       withTotal: z.boolean().default(true),
     })
     .strict(),
-  output: z.object({ rows: z.array(billRow), total: z.number().int().nullable(), asOf: isoDate }),
+  /** `total` stops counting at 10,000 (`totalCapped`): the screen then says "10.000+". */
+  output: z.object({ rows: z.array(billRow), total: z.number().int().nullable(), totalCapped: z.boolean(), asOf: isoDate }),
 });
 
 export const taxpayerRow = z.object({

@@ -95,6 +95,9 @@ export function ledger(engine: Engine) {
       await db.schema.createIndex('bills_status_due').on('bills').columns(['status', 'due_date']).execute();
       await db.schema.createIndex('bills_due').on('bills').column('due_date').execute();
       await db.schema.createIndex('bills_type_status').on('bills').columns(['tax_type', 'status', 'due_date']).execute();
+      // Arrears lists sort unpaid bills by amount, largest first.
+      await db.schema.createIndex('bills_status_principal').on('bills').columns(['status', 'principal']).execute();
+      await db.schema.createIndex('bills_object').on('bills').column('object_id').execute();
 
       await withId(db.schema.createTable('ledger_changes'), engine)
         .addColumn('run_id', 'bigint', (c) => c.notNull().references('sync_runs.id'))

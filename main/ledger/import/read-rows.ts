@@ -8,7 +8,7 @@ import { MAGIC_BYTES, sniffMagic } from './file-kind.js';
 import { inspectOle } from './ole.js';
 import { openCsv } from './read-csv.js';
 import { readWithSheetJs } from './read-sheetjs.js';
-import { xlsxRows } from './read-xlsx.js';
+import { wantedSheets, xlsxRows } from './read-xlsx.js';
 import { partBytes } from './xlsx-part-stream.js';
 import { libraryDetail, type FileKind, type SheetMeta, type SpreadsheetSource } from './source.js';
 import type { TextEncoding } from './text-encoding.js';
@@ -109,21 +109,17 @@ async function openSource(file: string, fileName: string, options: OpenOptions):
           const layout = await readXlsxLayout(handle, entries).catch((err: unknown) => {
             throw err instanceof ZipFormatError ? new ImportFileError('CORRUPT_FILE', { file: fileName, detail: err.message }) : err;
           });
-          // ExcelJS finds sheets only under their conventional part names; others go through SheetJS.
-          if (layout.every((s) => s.path && /^xl\/worksheets\/sheet\d+\.xml$/.test(s.path))) {
-            let read = 0;
-            let total = 0;
-            return {
-              kind: 'xlsx',
-              sheets: layout.map(({ name, hidden, totalRows }) => ({ name, hidden, totalRows })),
-              bytes: () => ({ read, total }),
-              rows: (readOptions) => {
-                const paths = layout.filter((s) => !readOptions.sheets || readOptions.sheets.has(s.name)).map((s) => s.path as string);
-                [read, total] = [0, partBytes(entries, paths)];
-                return xlsxRows(file, fileName, layout, entries, readOptions, (n) => (read += n));
-              },
-            };
-          }
+          let read = 0;
+          let total = 0;
+          return {
+            kind: 'xlsx',
+            sheets: layout.sheets.map(({ name, hidden, totalRows }) => ({ name, hidden, totalRows })),
+            bytes: () => ({ read, total }),
+            rows: (readOptions) => {
+              [read, total] = [0, partBytes(entries, layout, wantedSheets(layout, readOptions))];
+              return xlsxRows(file, fileName, layout, entries, readOptions, (n) => (read += n));
+            },
+          };
         }
         return sheetJsSource(await readWhole(file, fileName, stat.size, content), fileName, content, false);
       }

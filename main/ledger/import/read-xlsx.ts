@@ -3,7 +3,7 @@ import * as XLSX from 'xlsx';
 import { cellAddress, type CellValue, type SheetRow } from './cells.js';
 import { ImportFileError } from './errors.js';
 import { libraryDetail, type SourceReadOptions } from './source.js';
-import type { XlsxSheetLayout } from './xlsx-layout.js';
+import type { XlsxLayout } from './xlsx-layout.js';
 import { xlsxPartStream } from './xlsx-part-stream.js';
 import type { ZipEntry } from './zip-directory.js';
 
@@ -14,31 +14,35 @@ import type { ZipEntry } from './zip-directory.js';
 export async function* xlsxRows(
   file: string,
   fileName: string,
-  layout: XlsxSheetLayout[],
+  layout: XlsxLayout,
   entries: ZipEntry[],
   options: SourceReadOptions,
   onBytes: (bytes: number) => void,
 ): AsyncGenerator<SheetRow> {
-  const wanted = layout.filter((s) => s.path && (!options.sheets || options.sheets.has(s.name)));
+  const wanted = wantedSheets(layout, options);
   if (options.maxRowsPerSheet === undefined) {
     yield* sheetRows(file, fileName, layout, entries, wanted, Infinity, onBytes);
     return;
   }
   // One reader per sheet, abandoned whole after its first rows: ExcelJS would keep buffering
   // a sheet whose iteration stopped half-way.
-  for (const sheet of wanted) yield* sheetRows(file, fileName, layout, entries, [sheet], options.maxRowsPerSheet, onBytes);
+  for (const index of wanted) yield* sheetRows(file, fileName, layout, entries, [index], options.maxRowsPerSheet, onBytes);
+}
+
+export function wantedSheets(layout: XlsxLayout, options: SourceReadOptions): number[] {
+  return layout.sheets.flatMap((s, i) => (!options.sheets || options.sheets.has(s.name) ? [i] : []));
 }
 
 async function* sheetRows(
   file: string,
   fileName: string,
-  layout: XlsxSheetLayout[],
+  layout: XlsxLayout,
   entries: ZipEntry[],
-  sheets: XlsxSheetLayout[],
+  wanted: number[],
   maxRows: number,
   onBytes: (bytes: number) => void,
 ): AsyncGenerator<SheetRow> {
-  const input = xlsxPartStream(file, entries, sheets.map((s) => s.path as string), onBytes);
+  const input = xlsxPartStream(file, entries, layout, wanted, onBytes);
   const inputFailed = new Promise<never>((_, reject) => input.once('error', reject));
   inputFailed.catch(() => {});
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
@@ -66,27 +70,13 @@ async function* sheetRows(
   }
 }
 
-async function* excelRows(reader: ExcelJS.stream.xlsx.WorkbookReader, layout: XlsxSheetLayout[]): AsyncGenerator<{ sheet: string; row: ExcelJS.Row }> {
+/** Sheets arrive as `xl/worksheets/sheet<n>.xml`, n counting the layout's sheets from 1. */
+async function* excelRows(reader: ExcelJS.stream.xlsx.WorkbookReader, layout: XlsxLayout): AsyncGenerator<{ sheet: string; row: ExcelJS.Row }> {
   for await (const worksheet of reader) {
-    const sheet = sheetName(worksheet as unknown as SheetIdentity, layout);
+    const { id, name } = worksheet as unknown as { id: string | number; name: string };
+    const sheet = layout.sheets[Number(id) - 1]?.name ?? name;
     for await (const row of worksheet) yield { sheet, row };
   }
-}
-
-interface SheetIdentity {
-  id: string | number;
-  name: string;
-}
-
-/**
- * ExcelJS names a sheet only when the workbook's relationships use the exact relative target
- * it expects; otherwise it says `Sheet<n>` after the part's file name, which the layout maps
- * back to the name the officer sees.
- */
-function sheetName(worksheet: SheetIdentity, layout: XlsxSheetLayout[]): string {
-  if (layout.some((s) => s.name === worksheet.name)) return worksheet.name;
-  const byPath = layout.find((s) => s.path === `xl/worksheets/sheet${worksheet.id}.xml`);
-  return byPath?.name ?? worksheet.name;
 }
 
 function rowCells(row: ExcelJS.Row, sheet: string, fileName: string): CellValue[] {

@@ -10,9 +10,15 @@ import { peekZipEntry, readZipEntry, ZipFormatError, type ZipEntry } from './zip
 export interface XlsxSheetLayout {
   name: string;
   hidden: boolean;
-  /** e.g. `xl/worksheets/sheet1.xml`; null when the workbook names a part the archive lacks. */
-  path: string | null;
+  /** The sheet's part in the archive, e.g. `xl/worksheets/sheet1.xml`. */
+  path: string;
   totalRows: number | null;
+}
+
+export interface XlsxLayout {
+  sheets: XlsxSheetLayout[];
+  /** Mac Excel's old date system: serials count from 1904. */
+  date1904: boolean;
 }
 
 export type ZipContent = 'xlsx' | 'xlsb' | 'ods' | 'other';
@@ -25,30 +31,32 @@ export function classifyZip(entries: ZipEntry[]): ZipContent {
   return 'other';
 }
 
-export async function readXlsxLayout(handle: FileHandle, entries: ZipEntry[]): Promise<XlsxSheetLayout[]> {
+export async function readXlsxLayout(handle: FileHandle, entries: ZipEntry[]): Promise<XlsxLayout> {
   const byName = new Map(entries.map((e) => [e.name, e]));
   const workbook = byName.get('xl/workbook.xml');
   if (!workbook) throw new ZipFormatError('xl/workbook.xml is missing');
   const workbookXml = (await readZipEntry(handle, workbook)).toString('utf8');
   const relsEntry = byName.get('xl/_rels/workbook.xml.rels');
-  const relsXml = relsEntry ? (await readZipEntry(handle, relsEntry)).toString('utf8') : '';
+  if (!relsEntry) throw new ZipFormatError('xl/_rels/workbook.xml.rels is missing');
+  const relsXml = (await readZipEntry(handle, relsEntry)).toString('utf8');
   const targets = new Map<string, string>();
   for (const attrs of elements(relsXml, 'Relationship')) {
     if (attrs.Id && attrs.Target) targets.set(attrs.Id, resolvePart(attrs.Target));
   }
   const sheets: XlsxSheetLayout[] = [];
   for (const attrs of elements(workbookXml, 'sheet')) {
-    const target = targets.get(attrs['r:id'] ?? '') ?? null;
-    const entry = target ? byName.get(target) : undefined;
+    const name = attrs.name ?? `Sheet${sheets.length + 1}`;
+    const entry = byName.get(targets.get(attrs['r:id'] ?? '') ?? '');
+    if (!entry || sheets.some((s) => s.path === entry.name)) throw new ZipFormatError(`the data of sheet "${name}" is missing`);
     sheets.push({
-      name: attrs.name ?? `Sheet${sheets.length + 1}`,
+      name,
       hidden: attrs.state === 'hidden' || attrs.state === 'veryHidden',
-      path: entry ? entry.name : null,
-      totalRows: entry ? dimensionRows(await peekZipEntry(handle, entry)) : null,
+      path: entry.name,
+      totalRows: dimensionRows(await peekZipEntry(handle, entry)),
     });
   }
   if (sheets.length === 0) throw new ZipFormatError('the workbook lists no sheets');
-  return sheets;
+  return { sheets, date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml) };
 }
 
 function dimensionRows(start: string): number | null {
