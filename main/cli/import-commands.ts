@@ -37,6 +37,8 @@ export function registerImportCommands(program: Command, globals: () => GlobalOp
                 dryRun: Boolean(opts.dryRun),
                 actor: { username: actor.username, role: actor.role },
                 origin: 'cli',
+                // One command, one import: nothing else runs in this process while it parses.
+                parser: 'inline',
               },
               controller.signal,
               progress.update,

@@ -7,6 +7,7 @@ import { readSettings } from '../platform/settings.js';
 import type { ExportSummary, MappingOverrides, ParsedBill, Reject } from './import/index.js';
 import { loadProfiles, saveProfile } from './mapping-profiles.js';
 import { parseInWorker } from './parse-in-worker.js';
+import { parseInline } from './parse-inline.js';
 import type { SnapshotBill, SnapshotReject } from './snapshot.js';
 import { runSync } from './sync-apply.js';
 import type { SyncReport } from './sync-report.js';
@@ -23,6 +24,8 @@ export interface ImportRequest {
   dryRun: boolean;
   actor: { username: string; role: string };
   origin: string;
+  /** `worker` (default) keeps a server responsive; `inline` saves the worker's start-up where nothing else waits. */
+  parser?: 'worker' | 'inline';
 }
 
 /**
@@ -33,7 +36,7 @@ export async function runImport(app: App, request: ImportRequest, signal: AbortS
   const db = app.ledger.db;
   const [settings, profiles, sha256] = await Promise.all([readSettings(db), loadProfiles(db), sha256File(request.file)]);
   const chosen = request.profileName ? profiles.filter((p) => p.name === request.profileName) : profiles;
-  const parse = parseInWorker(
+  const parse = (request.parser === 'inline' ? parseInline : parseInWorker)(
     request.file,
     {
       fileName: request.fileName,

@@ -9,25 +9,55 @@ export function throwIfCancelled(signal: AbortSignal | undefined, fileName: stri
 }
 
 /**
- * Passes a source through, but stops the moment the signal fires, even while the source is
- * waiting on a stream that will never answer (a reader whose input was torn down). The source
- * is then closed without waiting for it.
+ * Stops waiting on an iterator the moment something else fails or is cancelled, even while the
+ * iterator waits on a stream that will never answer. (Racing each `next()` against one
+ * long-lived promise would not do: every race leaves a reaction on that promise, and with it
+ * the row it resolved to, until the end of the file.)
  */
+export class Tripwire {
+  private tripped = false;
+  private reason: unknown;
+  private readonly waiting = new Set<(reason: unknown) => void>();
+
+  trip(reason: unknown): void {
+    if (this.tripped) return;
+    this.tripped = true;
+    this.reason = reason;
+    for (const stop of this.waiting) stop(reason);
+    this.waiting.clear();
+  }
+
+  next<T>(iterator: AsyncIterator<T>): Promise<IteratorResult<T>> {
+    if (this.tripped) return Promise.reject(this.reason);
+    return new Promise((resolve, reject) => {
+      this.waiting.add(reject);
+      iterator.next().then(
+        (result) => {
+          this.waiting.delete(reject);
+          resolve(result);
+        },
+        (err: unknown) => {
+          this.waiting.delete(reject);
+          reject(err);
+        },
+      );
+    });
+  }
+}
+
+/** Passes a source through, stopping with CANCELLED the moment the signal fires; the source is then closed without waiting for it. */
 export async function* abortable<T>(source: AsyncGenerator<T>, signal: AbortSignal | undefined, fileName: string): AsyncGenerator<T> {
   if (!signal) {
     yield* source;
     return;
   }
   throwIfCancelled(signal, fileName);
-  let onAbort = () => {};
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(cancelledError(fileName));
-  });
-  aborted.catch(() => {});
+  const wire = new Tripwire();
+  const onAbort = () => wire.trip(cancelledError(fileName));
   signal.addEventListener('abort', onAbort, { once: true });
   try {
     for (;;) {
-      const next = await Promise.race([source.next(), aborted]);
+      const next = await wire.next(source);
       if (next.done) return;
       yield next.value;
       throwIfCancelled(signal, fileName);

@@ -11,17 +11,27 @@ import { findHeaderRow } from './find-table.js';
 export const DELIMITERS = [';', ',', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
+export interface CsvShape {
+  delimiter: Delimiter;
+  /** The field count most rows share: the table's width. */
+  width: number;
+}
+
 export function sniffDelimiter(sample: string): Delimiter {
+  return sniffCsv(sample).delimiter;
+}
+
+export function sniffCsv(sample: string): CsvShape {
   const lastBreak = sample.lastIndexOf('\n');
   const text = lastBreak > 0 ? sample.slice(0, lastBreak) : sample;
-  let best: { delimiter: Delimiter; header: number; steady: number } = { delimiter: ';', header: 0, steady: 0 };
+  let best = { delimiter: ';' as Delimiter, header: 0, steady: { rows: 0, width: 1 } };
   for (const delimiter of DELIMITERS) {
     const rows = parseSample(text, delimiter);
     const header = findHeaderRow(rows)?.score ?? 0;
     const steady = steadiness(rows);
-    if (header > best.header || (header === best.header && steady > best.steady)) best = { delimiter, header, steady };
+    if (header > best.header || (header === best.header && steady.rows > best.steady.rows)) best = { delimiter, header, steady };
   }
-  return best.delimiter;
+  return { delimiter: best.delimiter, width: best.steady.width };
 }
 
 function parseSample(text: string, delimiter: Delimiter): string[][] {
@@ -32,9 +42,11 @@ function parseSample(text: string, delimiter: Delimiter): string[][] {
   }
 }
 
-/** How many rows share the most common field count, when that count is above one. */
-function steadiness(rows: string[][]): number {
+/** The most common field count above one, and how many rows have it. */
+function steadiness(rows: string[][]): { rows: number; width: number } {
   const counts = new Map<number, number>();
   for (const row of rows) if (row.length > 1) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
-  return Math.max(0, ...counts.values());
+  let best = { rows: 0, width: 1 };
+  for (const [width, count] of counts) if (count > best.rows) best = { rows: count, width };
+  return best;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { cellAddress, type CellValue, type SheetRow } from './cells.js';
-import { sniffDelimiter, type Delimiter } from './csv-delimiter.js';
+import { sniffCsv, type Delimiter } from './csv-delimiter.js';
 import { ImportFileError } from './errors.js';
 import { libraryDetail, type SpreadsheetSource } from './source.js';
 import { detectTextFormat, type TextEncoding } from './text-encoding.js';
@@ -22,7 +22,9 @@ export interface CsvOptions {
 export async function openCsv(file: string, fileName: string, size: number, options: CsvOptions): Promise<SpreadsheetSource> {
   const format = options.encoding ? { encoding: options.encoding, bom: 0 } : await detectTextFormat(file, fileName, options.signal);
   const sample = await readSample(file, format.bom, format.encoding);
-  const delimiter = options.delimiter ?? sniffDelimiter(sample);
+  const shape = sniffCsv(sample);
+  const delimiter = options.delimiter ?? shape.delimiter;
+  const lineBreak = /\r\n/.test(sample) ? '\r\n' : /\r(?!\n)/.test(sample) && !sample.includes('\n') ? '\r' : '\n';
   const sheet = path.basename(fileName, path.extname(fileName)) || fileName;
   let bytesRead = 0;
   return {
@@ -38,6 +40,11 @@ export async function openCsv(file: string, fileName: string, size: number, opti
       pipeline(
         source,
         async function* (chunks: AsyncIterable<Buffer>) {
+          // csv-parse takes the first record's width as the norm and builds a costly error
+          // object for every record of another width, relaxed or not; a one-cell title row
+          // would make that every data row. A blank record of the table's width goes first.
+          // It also learns the line break from that first record, so it must be the file's own.
+          yield delimiter.repeat(shape.width - 1) + lineBreak;
           for await (const chunk of chunks) {
             bytesRead += chunk.length;
             const text = decoder.decode(chunk, { stream: true });
@@ -49,10 +56,10 @@ export async function openCsv(file: string, fileName: string, size: number, opti
         parser,
         () => {},
       );
-      let rowNumber = 0;
+      let rowNumber = -1;
       try {
         for await (const record of parser as AsyncIterable<string[]>) {
-          rowNumber++;
+          if (++rowNumber === 0) continue;
           if (readOptions.maxRowsPerSheet !== undefined && rowNumber > readOptions.maxRowsPerSheet) return;
           yield { sheet, rowNumber, cells: record.map((text): CellValue => (text === '' ? null : text)) };
         }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
+import { Tripwire } from './abort.js';
 import { cellAddress, type CellValue, type SheetRow } from './cells.js';
 import { ImportFileError } from './errors.js';
 import { libraryDetail, type SourceReadOptions } from './source.js';
@@ -43,8 +44,8 @@ async function* sheetRows(
   onBytes: (bytes: number) => void,
 ): AsyncGenerator<SheetRow> {
   const input = xlsxPartStream(file, entries, layout, wanted, onBytes);
-  const inputFailed = new Promise<never>((_, reject) => input.once('error', reject));
-  inputFailed.catch(() => {});
+  const wire = new Tripwire();
+  input.once('error', (err) => wire.trip(err));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -56,7 +57,7 @@ async function* sheetRows(
   const rows = excelRows(reader, layout);
   try {
     for (let count = 0; count < maxRows; count++) {
-      const next = await Promise.race([rows.next(), inputFailed]);
+      const next = await wire.next(rows);
       if (next.done) return;
       const { sheet, row } = next.value;
       yield { sheet, rowNumber: row.number, cells: rowCells(row, sheet, fileName) };
