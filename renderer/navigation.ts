@@ -2,7 +2,9 @@ import type { ComponentType } from 'react';
 import { ALL_ROLES, type Role } from '../shared/roles';
 import { AuditScreen } from './screens/audit/AuditScreen';
 import { ChangePasswordScreen } from './screens/change-password/ChangePasswordScreen';
+import { ImportHistoryScreen, ImportScreen } from './screens/import/ImportScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { TaxpayersScreen } from './screens/taxpayers/TaxpayersScreen';
 import { UsersScreen } from './screens/users/UsersScreen';
 
 /**
@@ -14,6 +16,7 @@ export type ScreenId =
   | 'dashboard'
   | 'taxpayers'
   | 'import'
+  | 'importHistory'
   | 'contacts'
   | 'templates'
   | 'reminders'
@@ -32,13 +35,18 @@ export interface Screen {
   roles: readonly Role[];
   /** Reached from the menu, or only from elsewhere (the header's password link). */
   inMenu: boolean;
+  /** Who finds it in the menu, when fewer than may open it (a link still works for the others). */
+  menuRoles?: readonly Role[];
   component?: ComponentType;
 }
 
 export const SCREENS: readonly Screen[] = [
   { id: 'dashboard', path: 'beranda', roles: ALL_ROLES, inMenu: true },
-  { id: 'taxpayers', path: 'wajib-pajak', roles: ['officer', 'treasurer', 'head', 'admin'], inMenu: true },
-  { id: 'import', path: 'impor', roles: ['officer', 'admin'], inMenu: true },
+  { id: 'taxpayers', path: 'wajib-pajak', roles: ['officer', 'treasurer', 'head', 'admin'], inMenu: true, component: TaxpayersScreen },
+  { id: 'import', path: 'impor', roles: ['officer', 'admin'], inMenu: true, component: ImportScreen },
+  // The head and the treasurer read what was imported (import.history) but may not import; officers
+  // find the same history as a tab of Impor SIMPADA, so the menu offers this only to the two readers.
+  { id: 'importHistory', path: 'riwayat-impor', roles: ALL_ROLES, menuRoles: ['head', 'treasurer'], inMenu: true, component: ImportHistoryScreen },
   { id: 'contacts', path: 'kontak', roles: ['officer', 'admin'], inMenu: true },
   { id: 'templates', path: 'template', roles: ['officer', 'head', 'admin'], inMenu: true },
   { id: 'reminders', path: 'pengingat', roles: ['officer', 'head', 'admin'], inMenu: true },
@@ -59,5 +67,5 @@ export function screenAt(path: string): Screen | undefined {
 }
 
 export function menuFor(role: Role): Screen[] {
-  return SCREENS.filter((screen) => screen.inMenu && screen.roles.includes(role));
+  return SCREENS.filter((screen) => screen.inMenu && (screen.menuRoles ?? screen.roles).includes(role));
 }

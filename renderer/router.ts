@@ -5,8 +5,21 @@ import { useSyncExternalStore } from 'react';
  * from a file inside the desktop app, and needs no server-side routes.
  */
 export function useRoutePath(): string {
+  return useRouteSegments()[0] ?? '';
+}
+
+/** What follows the screen's own path: `#/wajib-pajak/123` gives `['123']` to the taxpayers screen. */
+export function useRouteRest(): string[] {
+  return useRouteSegments().slice(1);
+}
+
+export function navigate(path: string): void {
+  window.location.hash = hrefTo(path);
+}
+
+function useRouteSegments(): string[] {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+  return (hash.replace(/^#\/?/, '').split('?')[0] ?? '').split('/').filter(Boolean);
 }
 
 export function hrefTo(path: string): string {

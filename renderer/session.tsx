@@ -41,10 +41,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       const state = await api.call('auth.state', {});
       setAgencyName(state.agencyName);
+      // Every instant on screen is shown in the agency's zone, so it is known before the shell renders.
+      setTimeZone(state.timezone);
       if (state.user) {
-        // Every instant on screen is shown in the agency's zone, so it is known before the shell renders.
-        const { settings } = await api.call('settings.get', {});
-        setTimeZone(settings.timezone);
         await showLanguage(state.language);
         setPhase({ kind: 'signedIn', user: state.user });
       } else {

@@ -1,7 +1,7 @@
+import { MIN_PASSWORD_LENGTH } from '../../shared/api/common';
 import { FormError } from './form-error';
 
-/** Mirrors the backend's rule (main/auth/passwords.ts), which still decides; this only saves a round trip. */
-export const MIN_PASSWORD_LENGTH = 8;
+export { MIN_PASSWORD_LENGTH };
 
 /** Every form that sets a password asks for it twice: a typo would lock the person out. */
 export function checkNewPassword(password: string, repeated: string): void {

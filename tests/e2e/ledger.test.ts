@@ -103,7 +103,6 @@ describe('Wajib Pajak & Tagihan', () => {
     await expect(page.getByText('Rp 7.410.000')).toBeVisible();
     await expect(page.getByText('Rp 5.835.000')).toBeVisible();
     await expect(page.getByText('3 tagihan, per 15 September 2026')).toBeVisible();
-    await page.screenshot({ path: '/tmp/sipeka-ledger.png' });
 
     const rows = billRows(page);
     await expect(rows).toHaveCount(7);
@@ -170,7 +169,6 @@ describe('Wajib Pajak & Tagihan', () => {
     await expect(bills.filter({ hasText: 'KB-002' })).toContainText('LUNAS');
     await expect(bills.filter({ hasText: 'KB-002' })).toContainText('9 September 2026');
     await expect(bills.filter({ hasText: 'KB-001' })).toContainText('BELUM LUNAS');
-    await page.screenshot({ path: '/tmp/sipeka-taxpayer.png', fullPage: true });
 
     await page.getByRole('link', { name: /Kembali ke daftar/ }).click();
     await expect(page.getByLabel('Kecamatan', { exact: true })).toHaveValue('Kayuagung');
@@ -189,7 +187,6 @@ describe('Wajib Pajak & Tagihan', () => {
     await expect(rows.first()).toContainText('Hotel Kayuagung Indah');
     await expect(rows.first()).toContainText('Rp 4.500.000');
     await expect(rows.last()).toContainText('Siti Aminah');
-    await page.screenshot({ path: '/tmp/sipeka-taxpayers.png' });
     await rows.last().click();
     await expect(page.getByRole('heading', { name: 'Siti Aminah', level: 1 })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Kontak seperti di ekspor SIMPADA' })).toContainText('81234567890');
