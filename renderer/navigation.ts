@@ -1,3 +1,4 @@
+import { HomeScreen } from './screens/home/HomeScreen';
 import type { ComponentType } from 'react';
 import { ALL_ROLES, type Role } from '../shared/roles';
 import { AuditScreen } from './screens/audit/AuditScreen';
@@ -41,7 +42,7 @@ export interface Screen {
 }
 
 export const SCREENS: readonly Screen[] = [
-  { id: 'dashboard', path: 'beranda', roles: ALL_ROLES, inMenu: true },
+  { id: 'dashboard', path: 'beranda', roles: ALL_ROLES, inMenu: true, component: HomeScreen },
   { id: 'taxpayers', path: 'wajib-pajak', roles: ['officer', 'treasurer', 'head', 'admin'], inMenu: true, component: TaxpayersScreen },
   { id: 'import', path: 'impor', roles: ['officer', 'admin'], inMenu: true, component: ImportScreen },
   // The head and the treasurer read what was imported (import.history) but may not import; officers

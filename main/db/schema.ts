@@ -93,6 +93,7 @@ export interface SyncRejectsTable {
   value: string;
   reason_code: string;
   reason: string;
+  reason_en: string;
 }
 
 export interface TaxpayersTable {

@@ -24,6 +24,7 @@ export interface Conflict {
   kodeBayar: string;
   reason: 'paid-in-sipeka';
   detail: string;
+  detailEn: string;
 }
 
 export function billFields(bill: SnapshotBill, taxpayerId: number, objectId: number | null): BillFields {
@@ -55,7 +56,12 @@ export function diffBill(existing: (BillFields & { kode_bayar: string }) | undef
   let target = incoming;
   let conflict: Conflict | null = null;
   if (existing.status === 'paid' && existing.paid_source === 'payment' && incoming.status === 'unpaid') {
-    conflict = { kodeBayar: existing.kode_bayar, reason: 'paid-in-sipeka', detail: `paid ${existing.paid_date ?? ''} in SI PEKA; the export still says unpaid` };
+    conflict = {
+      kodeBayar: existing.kode_bayar,
+      reason: 'paid-in-sipeka',
+      detail: `dibayar ${existing.paid_date ?? ''} tercatat di SI PEKA; ekspor masih menyatakan belum lunas`,
+      detailEn: `paid ${existing.paid_date ?? ''} as recorded in SI PEKA; the export still says unpaid`,
+    };
     target = { ...incoming, status: existing.status, paid_date: existing.paid_date, paid_source: existing.paid_source };
   } else if (existing.status === 'paid' && existing.paid_source === 'payment' && incoming.status === 'paid') {
     // The export confirms a payment SI PEKA already knew: keep SI PEKA's record of who took it.

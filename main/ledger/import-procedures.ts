@@ -50,7 +50,7 @@ export const importProcedures: HandlerMap<
         field: c.field,
         status: c.source === 'user' ? ('chosen' as const) : c.source === 'profile' ? ('profile' as const) : m.ambiguous.some((a) => a.columns.includes(c.index)) ? ('ambiguous' as const) : c.field === 'unknown' ? ('unknown' as const) : ('recognised' as const),
       })),
-      missingRequired: m.missingRequired.map((g) => g.id),
+      missingRequired: m.missingRequired.map((g) => ({ id: g.id, en: g.en })),
       ambiguous: m.ambiguous.map((a) => a.field),
       profileName: profile,
       ready: m.missingRequired.length === 0,
@@ -109,6 +109,7 @@ export const importProcedures: HandlerMap<
       { header: 'Nilai', key: 'value', width: 30 },
       { header: 'Kode', key: 'reason_code', width: 24 },
       { header: 'Alasan', key: 'reason', width: 60 },
+      { header: 'Reason (English)', key: 'reason_en', width: 60 },
     ];
     sheet.getRow(1).font = { bold: true };
     for (const reject of rejects) sheet.addRow(reject);

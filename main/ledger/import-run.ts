@@ -101,6 +101,7 @@ function toSnapshotReject(reject: Reject): SnapshotReject {
     value: reject.value,
     code: reject.reason,
     reason: reject.message_id,
+    reasonEn: reject.message_en,
   };
 }
 

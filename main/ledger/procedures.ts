@@ -29,6 +29,7 @@ export const ledgerProcedures: HandlerMap<'ledger.summary' | 'ledger.bills' | 'l
     const t = found.taxpayer;
     const unpaid = bills.filter((b) => b.status === 'unpaid');
     return {
+      asOf: today,
       taxpayer: {
         id: t.id,
         npwpd: t.npwpd,

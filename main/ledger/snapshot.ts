@@ -36,6 +36,7 @@ export interface SnapshotReject {
   /** A stable code (`UNREADABLE_AMOUNT`) for machines; `reason` is the officer's sentence. */
   code: string;
   reason: string;
+  reasonEn?: string;
 }
 
 /** The taxpayer a bill belongs to: by NPWPD, or by name and address when the export has none. */

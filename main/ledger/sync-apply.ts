@@ -275,7 +275,7 @@ function addConflict(report: SyncReport, conflict: Conflict): void {
 
 async function writeRejects(trx: Kysely<Database>, runId: number, rejects: SnapshotReject[]): Promise<void> {
   for (let i = 0; i < rejects.length; i += CHUNK) {
-    const rows = rejects.slice(i, i + CHUNK).map((r) => ({ run_id: runId, sheet: r.sheet, row_number: r.row, column_name: r.column, value: r.value.slice(0, 500), reason_code: r.code, reason: r.reason }));
-    await bulkInsert(trx, 'sync_rejects', ['run_id', 'sheet', 'row_number', 'column_name', 'value', 'reason_code', 'reason'], rows);
+    const rows = rejects.slice(i, i + CHUNK).map((r) => ({ run_id: runId, sheet: r.sheet, row_number: r.row, column_name: r.column, value: r.value.slice(0, 500), reason_code: r.code, reason: r.reason, reason_en: r.reasonEn ?? r.reason }));
+    await bulkInsert(trx, 'sync_rejects', ['run_id', 'sheet', 'row_number', 'column_name', 'value', 'reason_code', 'reason', 'reason_en'], rows);
   }
 }

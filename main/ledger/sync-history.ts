@@ -23,7 +23,7 @@ export async function runDetail(db: Kysely<Database>, runId: number, rejectsLimi
   return {
     run: toRunRow(run),
     report: counts.bills ? ({ ...counts, rejected: [] } as SyncReport) : null,
-    rejects: rejects.map((r) => ({ sheet: r.sheet, row: r.row_number, column: r.column_name, value: r.value, code: r.reason_code, reason: r.reason })),
+    rejects: rejects.map((r) => ({ sheet: r.sheet, row: r.row_number, column: r.column_name, value: r.value, code: r.reason_code, reason: r.reason, reasonEn: r.reason_en })),
     rejectsTotal: Number(total.n),
   };
 }
@@ -31,7 +31,7 @@ export async function runDetail(db: Kysely<Database>, runId: number, rejectsLimi
 export async function runRejects(db: Kysely<Database>, runId: number) {
   const run = await db.selectFrom('sync_runs').select('id').where('id', '=', runId).executeTakeFirst();
   if (!run) throw new UserError('SYNC_RUN_NOT_FOUND', { runId });
-  return db.selectFrom('sync_rejects').select(['sheet', 'row_number', 'column_name', 'value', 'reason_code', 'reason']).where('run_id', '=', runId).orderBy('id').execute();
+  return db.selectFrom('sync_rejects').select(['sheet', 'row_number', 'column_name', 'value', 'reason_code', 'reason', 'reason_en']).where('run_id', '=', runId).orderBy('id').execute();
 }
 
 function toRunRow(run: Selectable<SyncRunsTable>) {

@@ -9,7 +9,8 @@ const LEDGER_READERS = ['officer', 'admin', 'head', 'treasurer'] as const;
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 const sameFileRun = z.object({ id: z.number().int(), createdAt: z.string(), createdBy: z.string() });
-const reject = z.object({ sheet: z.string(), row: z.number().int(), column: z.string(), value: z.string(), code: z.string(), reason: z.string() });
+/** `reason` is the officer's sentence in Indonesian, `reasonEn` the same in English. */
+const reject = z.object({ sheet: z.string(), row: z.number().int(), column: z.string(), value: z.string(), code: z.string(), reason: z.string(), reasonEn: z.string().optional() });
 const fieldChange = z.object({ field: z.string(), old: z.unknown(), new: z.unknown() });
 
 export const syncReport = z.object({
@@ -28,7 +29,7 @@ export const syncReport = z.object({
   missing: z.array(
     z.object({ kodeBayar: z.string(), taxpayer: z.string(), taxType: z.string(), tahun: z.number().int().nullable(), principal: z.number(), dueDate: z.string(), status: z.string() }),
   ),
-  conflicts: z.array(z.object({ kodeBayar: z.string(), reason: z.string(), detail: z.string() })),
+  conflicts: z.array(z.object({ kodeBayar: z.string(), reason: z.string(), detail: z.string(), detailEn: z.string().optional() })),
   sameFileRuns: z.array(sameFileRun),
   samples: z.object({
     inserted: z.array(z.object({ kodeBayar: z.string(), taxpayer: z.string(), principal: z.number(), dueDate: z.string(), status: z.string() })),
@@ -71,7 +72,7 @@ export const importInspect = procedure({
     sheet: z.string(),
     headerRow: z.number().int(),
     columns: z.array(importColumn),
-    missingRequired: z.array(z.string()),
+    missingRequired: z.array(z.object({ id: z.string(), en: z.string() })),
     ambiguous: z.array(z.string()),
     profileName: z.string().nullable(),
     ready: z.boolean(),

@@ -110,6 +110,7 @@ export const ledgerTaxpayer = procedure({
   kind: 'query',
   input: z.object({ id: z.number().int() }).strict(),
   output: z.object({
+    asOf: isoDate,
     taxpayer: taxpayerRow.extend({ rawPhone: z.string().nullable(), rawEmail: z.string().nullable(), createdAt: z.string(), updatedAt: z.string() }),
     objects: z.array(z.object({ id: z.number().int(), nop: z.string().nullable(), name: z.string().nullable(), taxType: z.string(), address: z.string().nullable() })),
     bills: z.array(billRow),

@@ -208,3 +208,18 @@ describe('Wajib Pajak & Tagihan', () => {
     await expect(treasurer.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Impor SIMPADA' })).toHaveCount(0);
   });
 });
+
+describe('an empty ledger on first start', () => {
+  it('offers the demo kabupaten on Beranda and shows its figures once loaded', async () => {
+    await seedAdmin(backend);
+    const page = await openApp(browser, backend);
+    await signIn(page, ADMIN.username, ADMIN.password);
+    await expect(page.getByRole('heading', { name: 'Beranda', level: 1 })).toBeVisible();
+    await expect(page.getByText('Belum ada data. Impor ekspor SIMPADA terlebih dahulu.')).toBeVisible();
+    await page.getByRole('button', { name: 'Muat data contoh' }).click();
+    const cards = page.getByLabel('Ringkasan data tagihan');
+    await expect(cards).toContainText('200', { timeout: 30_000 });
+    await expect(cards).toContainText(/Rp \d{1,3}(\.\d{3})+/);
+    await expect(page.getByText('Belum ada data. Impor ekspor SIMPADA terlebih dahulu.')).toHaveCount(0);
+  });
+});

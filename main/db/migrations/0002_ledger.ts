@@ -33,6 +33,7 @@ export function ledger(engine: Engine) {
         .addColumn('value', 'text', (c) => c.notNull())
         .addColumn('reason_code', 'varchar(40)', (c) => c.notNull())
         .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('reason_en', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('sync_rejects_run').on('sync_rejects').column('run_id').execute();
 

@@ -88,11 +88,13 @@ function fullYear(digits: string): number {
 }
 
 function calendar(year: number, month: number, day: number): ValueResult<string> {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || day < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return { ok: false, reason: 'UNREADABLE_DATE' };
-  }
-  return inRange(date.toISOString().slice(0, 10));
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: 'UNREADABLE_DATE' };
+  return inRange(`${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function inRange(iso: string): ValueResult<string> {

@@ -1,4 +1,4 @@
-import { cellText, isBlankCell, isBlankRow, type CellValue } from './cells.js';
+import { isBlankCell, isBlankRow, type CellValue } from './cells.js';
 import { REQUIRED_GROUPS, type Field } from './fields.js';
 import { normaliseHeader, recogniseHeader, type FieldColumns, type MappingOverrides } from './mapping.js';
 
@@ -45,29 +45,36 @@ export function findHeaderRow(rows: readonly (readonly CellValue[])[], overrides
 
 export type RowKind = 'data' | 'blank' | 'total' | 'repeated_header' | 'not_a_bill';
 
-const TOTAL_TEXT = /^(grand |sub ?)?total\b|^jumlah\b|^sub jumlah\b/;
+/** `TOTAL`, `Grand Total`, `Sub-Total Halaman 3`, `JUMLAH`: tested on raw text, every row. */
+const TOTAL_TEXT = /^[\W_]*(?:(?:grand|sub)[\W_]*)?(?:total|jumlah)(?![a-z0-9])/i;
 /** A row naming one of these is about a bill, even if the bill turns out unreadable. */
 const IDENTITY_FIELDS: readonly Field[] = ['kode_bayar', 'npwpd', 'nama_wp', 'nama_alamat', 'nama_objek', 'nop'];
 
 export function classifyRow(cells: readonly CellValue[], columns: FieldColumns, headerKeyCells: readonly string[]): RowKind {
   if (isBlankRow(cells)) return 'blank';
   if (isTotalRow(cells, columns)) return 'total';
-  if (isRepeatedHeader(cells, headerKeyCells)) return 'repeated_header';
+  if (isRepeatedHeader(cells, columns, headerKeyCells)) return 'repeated_header';
   const mapped = Object.values(columns).filter((c) => !isBlankCell(cells[c.index])).length;
   if (mapped < 2) return 'not_a_bill';
   if (!IDENTITY_FIELDS.some((f) => columns[f] && !isBlankCell(cells[columns[f].index]))) return 'not_a_bill';
   return 'data';
 }
 
-/** `TOTAL`, `JUMLAH`, `Sub Total Halaman 3` anywhere, on a row without a bill code of its own. */
+/** A total text anywhere, on a row without a bill code of its own. */
 function isTotalRow(cells: readonly CellValue[], columns: FieldColumns): boolean {
   const code = columns.kode_bayar ? cells[columns.kode_bayar.index] : null;
-  if (!isBlankCell(code) && !TOTAL_TEXT.test(normaliseHeader(cellText(code ?? null)))) return false;
-  return cells.some((cell) => typeof cell === 'string' && TOTAL_TEXT.test(normaliseHeader(cell)));
+  if (!isBlankCell(code) && !(typeof code === 'string' && TOTAL_TEXT.test(code))) return false;
+  return cells.some((cell) => typeof cell === 'string' && TOTAL_TEXT.test(cell));
 }
 
-/** Reports printed page by page repeat the header on each page. */
-function isRepeatedHeader(cells: readonly CellValue[], headerKeyCells: readonly string[]): boolean {
+/**
+ * Reports printed page by page repeat the header on each page. Such a row repeats the bill
+ * code's header too, which is checked first so ordinary rows cost one comparison.
+ */
+function isRepeatedHeader(cells: readonly CellValue[], columns: FieldColumns, headerKeyCells: readonly string[]): boolean {
+  const probe = columns.kode_bayar?.index ?? headerKeyCells.findIndex((h) => h !== '');
+  const probed = cells[probe];
+  if (probe < 0 || typeof probed !== 'string' || normaliseHeader(probed) !== headerKeyCells[probe]) return false;
   let same = 0;
   let named = 0;
   headerKeyCells.forEach((header, i) => {
@@ -75,5 +82,5 @@ function isRepeatedHeader(cells: readonly CellValue[], headerKeyCells: readonly 
     named++;
     if (typeof cells[i] === 'string' && normaliseHeader(cells[i] as string) === header) same++;
   });
-  return named > 0 && same >= Math.max(2, Math.ceil(named / 2));
+  return same >= Math.max(2, Math.ceil(named / 2));
 }

@@ -23,8 +23,9 @@ export function displayName(raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;
   const name = raw.replace(/[\s\u00a0]+/g, ' ').trim();
   if (name === '') return null;
-  const letters = name.replace(/[^\p{L}]/gu, '');
-  if (letters === '' || (letters !== letters.toLowerCase() && letters !== letters.toUpperCase())) return name;
+  const lower = /\p{Ll}/u.test(name);
+  const upper = /\p{Lu}/u.test(name);
+  if (lower === upper) return name;
   return name.replace(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu, (word, offset: number) => caseWord(word, name, offset));
 }
 

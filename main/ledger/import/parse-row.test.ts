@@ -102,8 +102,8 @@ describe('parseRow', () => {
     [{ Status: 'PROSES' }, 'Status', 'Q', 'PROSES', 'UNREADABLE_STATUS'],
     [{ Masa: 'Triwulan 3' }, 'Masa', 'J', 'Triwulan 3', 'UNREADABLE_PERIOD'],
     [{ Tahun: 'dua ribu' }, 'Tahun', 'K', 'dua ribu', 'UNREADABLE_YEAR'],
-    [{ 'No. SKPD': 160226070000101234 }, 'No. SKPD', 'A', '160226070000101250', 'NUMBER_PRECISION_LOST'],
-    [{ NOP: 160201000100100010 }, 'NOP', 'U', '160201000100100000', 'NUMBER_PRECISION_LOST'],
+    [{ 'No. SKPD': Number('160226070000101234') }, 'No. SKPD', 'A', '160226070000101250', 'NUMBER_PRECISION_LOST'],
+    [{ NOP: Number('160201000100100010') }, 'NOP', 'U', '160201000100100000', 'NUMBER_PRECISION_LOST'],
   ] as const)('rejects %j with the column, its letter, the value and the reason', (cells, column, letter, value, reason) => {
     expect(rejects(cells as Cells)).toMatchObject([{ column, columnLetter: letter, value, reason }]);
   });

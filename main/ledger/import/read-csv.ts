@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { cellAddress, type CellValue, type SheetRow } from './cells.js';
+import { cellAddress, type CellValue } from './cells.js';
 import { sniffCsv, type Delimiter } from './csv-delimiter.js';
 import { ImportFileError } from './errors.js';
 import { libraryDetail, type SpreadsheetSource } from './source.js';

@@ -134,6 +134,17 @@ describe('readRows on other formats', () => {
     ]);
   });
 
+  it('reads old Mac line endings (CR only) and unpadded title rows above a wider table', async () => {
+    const file = path.join(tmp, 'mac.csv');
+    fs.writeFileSync(file, 'DAFTAR KETETAPAN\rKode Bayar;NPWPD;Pokok;Jatuh Tempo\rK1;P.1;1000;10/09/2026\rK2;P.2;2000;10/09/2026;\r');
+    expect((await collect(file)).map((r) => [r.rowNumber, r.cells])).toEqual([
+      [1, ['DAFTAR KETETAPAN']],
+      [2, ['Kode Bayar', 'NPWPD', 'Pokok', 'Jatuh Tempo']],
+      [3, ['K1', 'P.1', '1000', '10/09/2026']],
+      [4, ['K2', 'P.2', '2000', '10/09/2026']],
+    ]);
+  });
+
   it('reads UTF-16 "Unicode Text" from Excel, with or without a byte-order mark', async () => {
     const text = 'Kode Bayar\tNPWPD\tPokok\tJatuh Tempo\r\nK1\tP.1\t1250000\t10/09/2026\r\n';
     for (const [name, bytes] of [

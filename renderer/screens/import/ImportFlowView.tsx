@@ -178,7 +178,7 @@ function MappingSummary({ flow }: { flow: ImportFlow }) {
 }
 
 function MappingEditor({ flow }: { flow: ImportFlow }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const profileId = useId();
   const inspection = flow.inspection;
   const label = useFieldLabel(inspection?.fields ?? []);
@@ -187,7 +187,7 @@ function MappingEditor({ flow }: { flow: ImportFlow }) {
     <>
       {inspection.missingRequired.length > 0 && (
         <div className="missing-fields" role="alert">
-          <strong>{t('import.missingRequired')}</strong> {inspection.missingRequired.join(', ')}
+          <strong>{t('import.missingRequired')}</strong> {inspection.missingRequired.map((g) => (i18n.language === 'en' ? g.en : g.id)).join(', ')}
         </div>
       )}
       {inspection.ambiguous.length > 0 && <p className="callout callout-warning">{t('import.ambiguousNote', { fields: inspection.ambiguous.map(label).join(', ') })}</p>}

@@ -174,7 +174,7 @@ export function MissingBills({ report }: { report: SyncReport }) {
 }
 
 export function Conflicts({ report }: { report: SyncReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = useLanguage();
   const reasons = DICTIONARIES[language].conflictReasons;
   return (
@@ -194,7 +194,7 @@ export function Conflicts({ report }: { report: SyncReport }) {
               <tr key={conflict.kodeBayar}>
                 <td className="mono">{conflict.kodeBayar}</td>
                 <td>{reasons[conflict.reason] ?? conflict.reason}</td>
-                <td className="muted">{conflict.detail}</td>
+                <td className="muted">{i18n.language === 'en' ? (conflict.detailEn ?? conflict.detail) : conflict.detail}</td>
               </tr>
             ))}
           </tbody>
@@ -205,7 +205,7 @@ export function Conflicts({ report }: { report: SyncReport }) {
 }
 
 export function Rejects({ rows, total }: { rows: Reject[]; total: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Sampled shown={rows.length} total={total} empty={t('import.none.rejects')}>
       <table className="table" aria-label={t('import.detail.rejects')}>
@@ -227,7 +227,7 @@ export function Rejects({ rows, total }: { rows: Reject[]; total: number }) {
               <td className="num">{reject.row}</td>
               <td>{reject.column}</td>
               <td className="mono">{reject.value === '' ? <span className="muted">{t('import.emptyValue')}</span> : reject.value}</td>
-              <td>{reject.reason}</td>
+              <td>{i18n.language === 'en' ? (reject.reasonEn ?? reject.reason) : reject.reason}</td>
             </tr>
           ))}
         </tbody>

@@ -37,15 +37,13 @@ function BackLink() {
 
 function LoadedTaxpayer({ id }: { id: number }) {
   const { t } = useTranslation();
-  // ledger.taxpayer does not say what day it is; a one-row bills page does, far cheaper than the summary.
-  const today = useApi('ledger.bills', { filter: { taxpayerId: id }, limit: 1, withTotal: false });
   const found = useApi('ledger.taxpayer', { id });
-  const asOf = today.data?.asOf;
+  const asOf = found.data?.asOf;
   return (
     <Page title={found.data?.taxpayer.name ?? t('taxpayer.title')}>
       <BackLink />
-      {(found.loading || today.loading) && !(found.data && asOf) && !found.error && <Loading />}
-      <ErrorNotice error={found.error ?? today.error} onRetry={found.error ? found.reload : today.reload} />
+      {found.loading && !found.data && !found.error && <Loading />}
+      <ErrorNotice error={found.error} onRetry={found.reload} />
       {found.data && asOf && <TaxpayerDetail found={found.data} asOf={asOf} />}
     </Page>
   );

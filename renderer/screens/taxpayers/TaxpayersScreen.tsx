@@ -1,16 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { Out } from '../../../shared/api/index';
-import { formatDate, formatRupiah } from '../../../shared/format';
-import { mayCall } from '../../api/permissions';
 import { useApi } from '../../api/useApi';
 import { ErrorNotice, Loading } from '../../components/Feedback';
-import { useNumberFormat } from '../../components/numbers';
 import { Page } from '../../components/Page';
 import { Tabs } from '../../components/Tabs';
-import { useLanguage } from '../../i18n';
-import { hrefTo, useRouteRest } from '../../router';
-import { useSignedInUser } from '../../session';
+import { useRouteRest } from '../../router';
 import { BillsPanel } from './BillsPanel';
+import { NoData, SummaryCards } from './LedgerOverview';
 import { type LedgerLists, type LedgerTab, useLedgerLists } from './ledger-query';
 import { TaxpayerListPanel } from './TaxpayerListPanel';
 import { TaxpayerPage } from './TaxpayerPage';
@@ -35,7 +30,7 @@ function Ledger({ lists }: { lists: LedgerLists }) {
     <Page title={t('nav.taxpayers.label')} description={t('nav.taxpayers.description')}>
       {summary.loading && !summary.data && <Loading />}
       <ErrorNotice error={summary.error} onRetry={summary.reload} />
-      {summary.data && summary.data.bills === 0 && summary.data.taxpayers === 0 && <NoData />}
+      {summary.data && summary.data.bills === 0 && summary.data.taxpayers === 0 && <NoData onLoaded={summary.reload} />}
       {summary.data && (summary.data.bills > 0 || summary.data.taxpayers > 0) && (
         <>
           <SummaryCards summary={summary.data} />
@@ -55,50 +50,3 @@ function Ledger({ lists }: { lists: LedgerLists }) {
   );
 }
 
-function SummaryCards({ summary }: { summary: Out<'ledger.summary'> }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const formatNumber = useNumberFormat();
-  return (
-    <dl className="cards" aria-label={t('ledger.summaryLabel')}>
-      <div className="card">
-        <dt>{t('ledger.taxpayersCard')}</dt>
-        <dd className="card-value">{formatNumber(summary.taxpayers)}</dd>
-        <dd className="card-note">{t('ledger.billsRecorded', { bills: formatNumber(summary.bills) })}</dd>
-      </div>
-      <div className="card">
-        <dt>{t('ledger.unpaidBillsCard')}</dt>
-        <dd className="card-value">{formatNumber(summary.unpaidBills)}</dd>
-        <dd className="card-note">{t('ledger.paidBillsNote', { paid: formatNumber(summary.paidBills) })}</dd>
-      </div>
-      <div className="card">
-        <dt>{t('ledger.unpaidPrincipalCard')}</dt>
-        <dd className="card-value">{formatRupiah(summary.unpaidPrincipal)}</dd>
-        <dd className="card-note">{t('ledger.principalNote')}</dd>
-      </div>
-      <div className={summary.overdueBills > 0 ? 'card card-alert' : 'card'}>
-        <dt>{t('ledger.overdueCard')}</dt>
-        <dd className="card-value">{formatRupiah(summary.overduePrincipal)}</dd>
-        <dd className="card-note">{t('ledger.overdueNote', { bills: formatNumber(summary.overdueBills), date: formatDate(summary.asOf, language) })}</dd>
-      </div>
-    </dl>
-  );
-}
-
-/** An empty ledger says what to do about it, with the way there for those who may import. */
-function NoData() {
-  const { t } = useTranslation();
-  const user = useSignedInUser();
-  return (
-    <div className="callout">
-      <p className="callout-title">{t('ledger.noData')}</p>
-      {mayCall(user.role, 'import.upload') ? (
-        <p>
-          <a href={hrefTo('impor')}>{t('ledger.goImport')}</a>
-        </p>
-      ) : (
-        <p>{t('ledger.askOfficer')}</p>
-      )}
-    </div>
-  );
-}
