@@ -70,7 +70,7 @@ const MESSY_ROWS: Value[][] = [
   // 25: impossible date
   [18, '160226070000118', 'P.2.0100018.16.02', 'SATE PADANG UNI', 'SATE PADANG UNI', 'Jl. Merdeka 4', 'Kayuagung', 'Paku', 'Pajak Restoran', null, 'Agustus 2026', 2026, 118, d(2026, 8, 15), 400000, 0, '31/02/2026', 'BELUM LUNAS', null, null, null, null],
   // 26: an 18-digit code typed into a number cell (digits lost)
-  [19, 160226070000101234, 'P.2.0100019.16.02', 'BAKSO SOLO', 'BAKSO SOLO', 'Jl. Merdeka 5', 'Kayuagung', 'Paku', 'Pajak Restoran', null, 'Agustus 2026', 2026, 119, d(2026, 8, 15), 350000, 0, d(2026, 9, 10), 'BELUM LUNAS', null, null, null, null],
+  [19, Number('160226070000101234'), 'P.2.0100019.16.02', 'BAKSO SOLO', 'BAKSO SOLO', 'Jl. Merdeka 5', 'Kayuagung', 'Paku', 'Pajak Restoran', null, 'Agustus 2026', 2026, 119, d(2026, 8, 15), 350000, 0, d(2026, 9, 10), 'BELUM LUNAS', null, null, null, null],
   // 27: a status nobody defined
   [20, '160226070000120', 'P.2.0100020.16.02', 'MIE ACEH BANG JALI', 'MIE ACEH', 'Jl. Merdeka 6', 'Kayuagung', 'Paku', 'Pajak Restoran', null, 'Agustus 2026', 2026, 120, d(2026, 8, 15), 300000, 0, d(2026, 9, 10), 'PROSES', null, null, null, null],
   // 28: a negative amount
@@ -182,7 +182,25 @@ async function writeXlsx(file: string, sheets: { name: string; rows: Value[][] }
       });
     });
   }
-  await workbook.xlsx.writeFile(file);
+  // ExcelJS stamps each zip entry with the current time; pinned, the fixtures regenerate byte for byte.
+  fs.writeFileSync(file, pinZipTimestamps(Buffer.from(await workbook.xlsx.writeBuffer())));
+}
+
+/** Sets every entry's DOS date and time (local header and central directory) to FIXED_TIME. */
+function pinZipTimestamps(zip: Buffer): Buffer {
+  const time = (FIXED_TIME.getUTCHours() << 11) | (FIXED_TIME.getUTCMinutes() << 5);
+  const date = ((FIXED_TIME.getUTCFullYear() - 1980) << 9) | ((FIXED_TIME.getUTCMonth() + 1) << 5) | FIXED_TIME.getUTCDate();
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(end + 16);
+  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
+    const local = zip.readUInt32LE(at + 42);
+    for (const offset of [at + 12, local + 10]) {
+      zip.writeUInt16LE(time, offset);
+      zip.writeUInt16LE(date, offset + 2);
+    }
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return zip;
 }
 
 /** BIFF8 through SheetJS; dates written as serials with a date format, so no time zone can shift them. */
@@ -227,7 +245,7 @@ function html(rows: Value[][]): string {
 }
 
 function writeText(file: string, text: string, encoding: 'utf-8' | 'windows-1252'): void {
-  if (encoding === 'windows-1252' && /[^\u0000-\u00ff]/.test(text)) throw new Error(`${file}: text outside Windows-1252's Latin-1 range`);
+  if (encoding === 'windows-1252' && [...text].some((c) => c.charCodeAt(0) > 0xff)) throw new Error(`${file}: text outside Windows-1252's Latin-1 range`);
   fs.writeFileSync(file, Buffer.from(text, encoding === 'utf-8' ? 'utf8' : 'latin1'));
 }
 

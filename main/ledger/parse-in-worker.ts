@@ -16,7 +16,11 @@ export interface ParseHandle {
  * the signal terminates the thread at once.
  */
 export function parseInWorker(file: string, options: WorkerInput['options'], signal?: AbortSignal, onProgress?: (p: ExportProgress) => void): ParseHandle {
-  const worker = startWorker(new URL(`./import-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.mjs'}`, import.meta.url), { file, credits: CREDITS, options } satisfies WorkerInput);
+  const worker = startWorker(new URL(`./import-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.mjs'}`, import.meta.url), { file, credits: CREDITS, options } satisfies WorkerInput, {
+    // A bounded heap keeps a 500,000-row parse under the office PC's budget; the parser streams,
+    // so it needs far less, and a runaway file fails instead of taking the machine down.
+    maxOldGenerationSizeMb: 512,
+  });
   const queue: WorkerMessage[] = [];
   let notify: (() => void) | null = null;
   let failure: Error | null = null;

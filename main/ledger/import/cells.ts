@@ -48,6 +48,16 @@ export function cellText(value: CellValue | undefined): string {
   return String(value);
 }
 
+/**
+ * A copy of a string that shares no memory with the text it was cut from. V8 keeps a substring
+ * of 13 or more characters as a view into its parent, so one kept cell of an XML parser's
+ * chunk would keep the whole chunk, and a kept bill code per row the whole sheet. Prepending a
+ * character forces a fresh copy; slicing it off again is free.
+ */
+export function detachString(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
 /** Drops trailing empty cells, so rows compare and print the same whichever reader made them. */
 export function trimTrailingEmpty(cells: CellValue[]): CellValue[] {
   let end = cells.length;

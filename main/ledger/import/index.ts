@@ -1,6 +1,17 @@
 /**
- * The database-free front half of the SIMPADA import: file → rows → table → bills.
- * The ledger's apply step (diff against the ledger, write in one transaction) builds on this.
+ * The database-free front half of the SIMPADA import: file → rows → table → bills. Plain data
+ * in and out, so it runs in a worker thread; the ledger's apply step builds on it.
+ *
+ * - read-rows.ts judges the file by its bytes (file-kind.ts) and opens the right reader:
+ *   read-xlsx.ts (ExcelJS streaming, fed by xlsx-part-stream.ts from zip-directory.ts and
+ *   xlsx-layout.ts), read-sheetjs.ts (.xls, .xlsb, .ods, HTML-as-.xls), read-csv.ts
+ *   (text-encoding.ts, csv-delimiter.ts). Every failure is an ImportFileError (errors.ts).
+ * - find-table.ts finds the header and tells bills from decoration; mapping.ts maps columns
+ *   to the fields of fields.ts.
+ * - parse-row.ts reads one row with the value parsers (rupiah, dates, status, tax-types,
+ *   identifiers, names, masa-pajak) into a ParsedBill or rejects (reasons.ts);
+ *   deduplicator.ts finds repeated bill codes.
+ * - parse-export.ts ties it together; list-sheets.ts previews a file for the officer.
  */
 export { parseExport, iterateExport } from './parse-export.js';
 export type { ParseExportOptions, ExportProgress, ExportSummary, SheetReport, SkippedRows, Duplicate } from './parse-export.js';

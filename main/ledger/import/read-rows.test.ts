@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as XLSX from 'xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SheetRow } from './cells.js';
 import { ImportFileError } from './errors.js';
@@ -87,6 +88,19 @@ describe('readRows on other formats', () => {
     expect(spreadsheet.kind).toBe('xls');
     const rows = await collect(fixture('simpada-messy.xls'));
     expect(rows.find((r) => r.rowNumber === 6)?.cells.slice(13, 17)).toEqual([new Date(Date.UTC(2026, 7, 15)), 1250000, 0, new Date(Date.UTC(2026, 8, 10))]);
+  });
+
+  it.each(['ods', 'xlsb'] as const)('reads a .%s workbook through SheetJS', async (bookType) => {
+    const sheet = XLSX.utils.aoa_to_sheet([['Kode Bayar', 'Pokok'], ['K1', 1250000]]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, 'Data');
+    const file = path.join(tmp, `book.${bookType}`);
+    fs.writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType }) as Buffer);
+    expect((await openSpreadsheet(file)).kind).toBe(bookType);
+    expect((await collect(file)).map((r) => [r.sheet, r.rowNumber, r.cells])).toEqual([
+      ['Data', 1, ['Kode Bayar', 'Pokok']],
+      ['Data', 2, ['K1', 1250000]],
+    ]);
   });
 
   it('reads an HTML table saved as .xls, keeping its text as printed', async () => {

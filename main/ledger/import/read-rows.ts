@@ -13,7 +13,7 @@ import { partBytes } from './xlsx-part-stream.js';
 import { libraryDetail, type FileKind, type SheetMeta, type SpreadsheetSource } from './source.js';
 import type { TextEncoding } from './text-encoding.js';
 import { classifyZip, readXlsxLayout } from './xlsx-layout.js';
-import { readZipDirectory, ZipFormatError } from './zip-directory.js';
+import { readZipDirectory } from './zip-directory.js';
 
 /**
  * One row stream for every format SIMPADA exports come in. The format is judged by content,
@@ -100,15 +100,12 @@ async function openSource(file: string, fileName: string, options: OpenOptions):
       case 'foreign':
         throw new ImportFileError('NOT_A_SPREADSHEET', { file: fileName, kind: magic.kind });
       case 'zip': {
-        const entries = await readZipDirectory(handle, stat.size).catch((err: unknown) => {
-          throw err instanceof ZipFormatError ? new ImportFileError('CORRUPT_FILE', { file: fileName, detail: err.message }) : err;
-        });
+        // A ZipFormatError from here on becomes CORRUPT_FILE with its message (asImportError).
+        const entries = await readZipDirectory(handle, stat.size);
         const content = classifyZip(entries);
         if (content === 'other') throw new ImportFileError('NOT_A_WORKBOOK', { file: fileName });
         if (content === 'xlsx') {
-          const layout = await readXlsxLayout(handle, entries).catch((err: unknown) => {
-            throw err instanceof ZipFormatError ? new ImportFileError('CORRUPT_FILE', { file: fileName, detail: err.message }) : err;
-          });
+          const layout = await readXlsxLayout(handle, entries);
           let read = 0;
           let total = 0;
           return {

@@ -1,5 +1,5 @@
 import * as XLSX from 'xlsx';
-import { cellAddress, type CellValue, type SheetRow } from './cells.js';
+import { cellAddress, detachString, type CellValue, type SheetRow } from './cells.js';
 import { ImportFileError } from './errors.js';
 import { libraryDetail, type SheetMeta, type SourceReadOptions } from './source.js';
 
@@ -73,7 +73,8 @@ function cellValue(cell: XLSX.CellObject, where: () => { file: string; sheet: st
   if (cell.f !== undefined && cell.v === undefined) throw new ImportFileError('FORMULA_WITHOUT_VALUE', where());
   switch (cell.t) {
     case 's':
-      return typeof cell.v === 'string' ? cell.v : cell.v === undefined ? null : String(cell.v);
+      // An HTML report's cells are cut from the whole page's text.
+      return typeof cell.v === 'string' ? detachString(cell.v) : cell.v === undefined ? null : String(cell.v);
     case 'n':
       return typeof cell.v === 'number' && Number.isFinite(cell.v) ? cell.v : null;
     case 'b':

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { Tripwire } from './abort.js';
-import { cellAddress, type CellValue, type SheetRow } from './cells.js';
+import { cellAddress, detachString, type CellValue, type SheetRow } from './cells.js';
 import { ImportFileError } from './errors.js';
 import { libraryDetail, type SourceReadOptions } from './source.js';
 import type { XlsxLayout } from './xlsx-layout.js';
@@ -92,10 +92,11 @@ type CellWhere = () => { file: string; sheet: string; cell: string };
 
 function cellValue(value: ExcelJS.CellValue, numFmt: string | undefined, where: CellWhere): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return detachString(value);
+  if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if ('richText' in value) return value.richText.map((part) => part.text ?? '').join('');
+  if ('richText' in value) return detachString(value.richText.map((part) => part.text ?? '').join(''));
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: unknown }).result;
     if (result === undefined) throw new ImportFileError('FORMULA_WITHOUT_VALUE', where());
@@ -113,7 +114,8 @@ function formulaResult(result: unknown, numFmt: string | undefined): CellValue {
     if (numFmt && XLSX.SSF.is_date(numFmt)) return new Date(Math.round((result - 25569) * 86_400_000));
     return result;
   }
-  if (typeof result === 'string' || typeof result === 'boolean') return result;
+  if (typeof result === 'string') return detachString(result);
+  if (typeof result === 'boolean') return result;
   if (result instanceof Date) return result;
   if (result && typeof result === 'object' && 'error' in result) return String((result as { error: unknown }).error);
   return null;
