@@ -35,7 +35,7 @@ export interface BillPage {
  * tables, so the filter and the count touch `bills` alone and the join serves only the page.
  */
 export async function queryBills(db: Kysely<Database>, page: BillPage, today: string): Promise<{ rows: BillRow[]; total: number | null; totalCapped: boolean }> {
-  const filtered = applyFilter(db.selectFrom('bills'), page.filter, today, db);
+  const filtered = applyFilter(db.selectFrom('bills'), await resolveSearch(db, page.filter), today, db);
   const sortColumn = SORT_SQL[page.sort] as 'bills.due_date';
   // Sorting on a bills column: find the page's ids on `bills` alone, then join only those
   // (a deep page while scrolling would otherwise join every row it skips).
@@ -87,7 +87,21 @@ function sortOnJoined(column: 'bills.due_date', filter: Filter) {
   return sql`${sql.ref(column)} || ''`;
 }
 
-function applyFilter(query: BillsOnly, filter: Filter, today: string, db: Kysely<Database>): BillsOnly {
+/**
+ * A search that is exactly a bill code or an NPWPD means that bill or that taxpayer, and is
+ * answered by its unique index; only other text is looked for in names and NOPs.
+ */
+async function resolveSearch(db: Kysely<Database>, filter: Filter): Promise<Filter & { billId?: number }> {
+  if (!filter.search) return filter;
+  const { search, ...rest } = filter;
+  const bill = await db.selectFrom('bills').select('id').where('kode_bayar', '=', search).executeTakeFirst();
+  if (bill) return { ...rest, billId: bill.id };
+  const taxpayer = await db.selectFrom('taxpayers').select('id').where('npwpd', '=', canonicalNpwpd(search)).executeTakeFirst();
+  if (taxpayer) return { ...rest, npwpd: canonicalNpwpd(search) };
+  return filter;
+}
+
+function applyFilter(query: BillsOnly, filter: Filter & { billId?: number }, today: string, db: Kysely<Database>): BillsOnly {
   let q = query;
   if (filter.taxType) q = q.where('bills.tax_type', '=', filter.taxType);
   if (filter.status) q = q.where('bills.status', '=', filter.status);
@@ -95,6 +109,7 @@ function applyFilter(query: BillsOnly, filter: Filter, today: string, db: Kysely
   if (filter.dueTo) q = q.where('bills.due_date', '<=', filter.dueTo);
   if (filter.overdue) q = q.where('bills.status', '=', 'unpaid').where('bills.due_date', '<', today);
   if (filter.taxpayerId) q = q.where('bills.taxpayer_id', '=', filter.taxpayerId);
+  if (filter.billId) q = q.where('bills.id', '=', filter.billId);
   if (filter.kecamatan) q = q.where('bills.taxpayer_id', 'in', db.selectFrom('taxpayers').select('id').where('kecamatan', '=', filter.kecamatan));
   if (filter.npwpd) q = q.where('bills.taxpayer_id', 'in', db.selectFrom('taxpayers').select('id').where('npwpd', '=', canonicalNpwpd(filter.npwpd)));
   if (filter.search) {
