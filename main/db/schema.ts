@@ -78,6 +78,10 @@ export interface SyncRunsTable {
   rows_read: number;
   /** JSON: SyncCounts. */
   counts: string;
+  /** What besides the file decides the parse: sheets, mapping, profiles, time zone. */
+  options_key: string | null;
+  /** The ledger right after this run committed (see ledger-fingerprint.ts). */
+  ledger_fingerprint: string | null;
   created_by: string;
   created_at: string;
   undone_by: string | null;

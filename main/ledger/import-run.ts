@@ -8,6 +8,7 @@ import type { ExportSummary, MappingOverrides, ParsedBill, Reject } from './impo
 import { loadProfiles, saveProfile } from './mapping-profiles.js';
 import { parseInWorker } from './parse-in-worker.js';
 import { parseInline } from './parse-inline.js';
+import { importOptionsKey, recordRepeat, repeatOfLastRun } from './repeat-import.js';
 import type { SnapshotBill, SnapshotReject } from './snapshot.js';
 import { runSync } from './sync-apply.js';
 import type { SyncReport } from './sync-report.js';
@@ -26,6 +27,8 @@ export interface ImportRequest {
   origin: string;
   /** `worker` (default) keeps a server responsive; `inline` saves the worker's start-up where nothing else waits. */
   parser?: 'worker' | 'inline';
+  /** Answer a repeat of the last run from that run (default); `false` always reads the file. */
+  reuse?: boolean;
 }
 
 /**
@@ -36,6 +39,28 @@ export async function runImport(app: App, request: ImportRequest, signal: AbortS
   const db = app.ledger.db;
   const [settings, profiles, sha256] = await Promise.all([readSettings(db), loadProfiles(db), sha256File(request.file)]);
   const chosen = request.profileName ? profiles.filter((p) => p.name === request.profileName) : profiles;
+  const mapping = request.mapping ?? (request.profileName ? { profile: request.profileName } : 'detected');
+  const optionsKey = importOptionsKey({ sheets: request.sheets ?? null, mapping: request.mapping ?? null, profiles: chosen.map((p) => [p.headerKey, p.columns]), timezone: settings.timezone });
+  const beforeCommit = async (trx: Kysely<Database>, result: SyncReport, parsed: ExportSummary | null) => {
+    await auditImport(trx, app, request, result);
+    const used = parsed?.sheets.find((s) => s.status === 'imported')?.mapping;
+    if (request.saveProfileAs && used) await saveProfile(trx, request.saveProfileAs, used, request.actor.username, app.clock.now());
+  };
+  if (request.reuse !== false && !request.saveProfileAs) {
+    const repeat = await repeatOfLastRun(db, sha256, optionsKey);
+    if (repeat) {
+      return recordRepeat(db, repeat, {
+        fileName: request.fileName,
+        sheet: request.sheets?.join(', ') ?? null,
+        mapping,
+        optionsKey,
+        dryRun: request.dryRun,
+        actor: request.actor.username,
+        now: app.clock.now(),
+        beforeCommit: (trx, result) => beforeCommit(trx, result, null),
+      });
+    }
+  }
   const parse = (request.parser === 'inline' ? parseInline : parseInWorker)(
     request.file,
     {
@@ -55,11 +80,12 @@ export async function runImport(app: App, request: ImportRequest, signal: AbortS
       fileName: request.fileName,
       sha256,
       sheet: request.sheets?.join(', ') ?? null,
-      mapping: request.mapping ?? (request.profileName ? { profile: request.profileName } : 'detected'),
+      mapping,
+      optionsKey,
       bills: toSnapshots(parse.bills),
       finish: () => {
         summary = parse.summary();
-        return { rowsRead: summary.rowsRead, duplicates: summary.duplicateCount, rejects: summary.rejects.map(toSnapshotReject), rejectedRows: summary.rejectedRowCount };
+        return { rowsRead: summary.rowsRead, duplicates: summary.duplicateCount, rejects: summary.rejects.map(toSnapshotReject), rejectedRows: summary.rejectedRowCount, sheet: importedSheets(summary) };
       },
     },
     {
@@ -68,15 +94,14 @@ export async function runImport(app: App, request: ImportRequest, signal: AbortS
       now: app.clock.now(),
       signal,
       onProgress: (done) => report({ phase: 'applying', done, total: null }),
-      beforeCommit: async (trx, result) => {
-        await auditImport(trx, app, request, result);
-        const mapping = (summary as ExportSummary | null)?.sheets.find((s) => s.status === 'imported')?.mapping;
-        if (request.saveProfileAs && mapping) await saveProfile(trx, request.saveProfileAs, mapping, request.actor.username, app.clock.now());
-      },
+      beforeCommit: (trx, result) => beforeCommit(trx, result, summary),
     },
   );
-  const parsed = summary as ExportSummary | null;
-  return { ...result, sheet: result.sheet ?? parsed?.sheets.filter((s) => s.status === 'imported').map((s) => s.name).join(', ') ?? null };
+  return result;
+}
+
+function importedSheets(summary: ExportSummary): string | null {
+  return summary.sheets.filter((s) => s.status === 'imported').map((s) => s.name).join(', ') || null;
 }
 
 /** A CSV states no row count; its share of bytes read gives a fair estimate. */

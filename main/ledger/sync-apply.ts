@@ -2,6 +2,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import { bulkInsert } from '../db/bulk-insert.js';
 import type { BillsTable, Database, LedgerChangesTable } from '../db/schema.js';
 import { billFields, type Conflict, diffBill, diffFields, type FieldChange, taxpayerFields } from './bill-diff.js';
+import { ledgerFingerprint } from './ledger-fingerprint.js';
 import { findMissing } from './sync-missing.js';
 import { emptyReport, pushSample, type SyncReport } from './sync-report.js';
 import { objectKey, type SnapshotBill, type SnapshotReject, taxpayerKey } from './snapshot.js';
@@ -15,9 +16,11 @@ export interface SyncSource {
   sha256: string;
   sheet: string | null;
   mapping: unknown;
+  /** See SyncRunsTable.options_key. */
+  optionsKey?: string;
   bills: AsyncIterable<SnapshotBill> | Iterable<SnapshotBill>;
   /** Read after `bills` is exhausted: what the parser counted on the way. */
-  finish(): { rowsRead: number; duplicates: number; rejects: SnapshotReject[]; rejectedRows?: number };
+  finish(): { rowsRead: number; duplicates: number; rejects: SnapshotReject[]; rejectedRows?: number; sheet?: string | null };
 }
 
 export interface SyncOptions {
@@ -46,6 +49,7 @@ export async function runSync(db: Kysely<Database>, source: SyncSource, options:
       const report = await syncInTransaction(trx, source, options);
       if (options.dryRun) throw new DryRunRollback(report);
       await options.beforeCommit?.(trx, report);
+      await trx.updateTable('sync_runs').set({ ledger_fingerprint: await ledgerFingerprint(trx) }).where('id', '=', report.runId as number).execute();
       return report;
     });
     // A large change skews the planner's statistics (which index is selective): refresh them,
@@ -67,7 +71,7 @@ async function syncInTransaction(trx: Kysely<Database>, source: SyncSource, opti
 
   const run = await trx
     .insertInto('sync_runs')
-    .values({ file_name: source.fileName, sha256: source.sha256, sheet: source.sheet, mapping: JSON.stringify(source.mapping ?? null), status: 'applied', rows_read: 0, counts: '{}', created_by: options.actor, created_at: at })
+    .values({ file_name: source.fileName, sha256: source.sha256, sheet: source.sheet, mapping: JSON.stringify(source.mapping ?? null), options_key: source.optionsKey ?? null, status: 'applied', rows_read: 0, counts: '{}', created_by: options.actor, created_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   const runId = Number(run.id);
@@ -96,6 +100,7 @@ async function syncInTransaction(trx: Kysely<Database>, source: SyncSource, opti
 
   const parsed = source.finish();
   report.rowsRead = parsed.rowsRead;
+  if (parsed.sheet) report.sheet = parsed.sheet;
   report.duplicates += parsed.duplicates;
   // One row may break several rules: the count is of rows, the list of reasons.
   report.rejectedCount = parsed.rejectedRows ?? parsed.rejects.length;
@@ -107,7 +112,7 @@ async function syncInTransaction(trx: Kysely<Database>, source: SyncSource, opti
   report.missing = missing.sample;
 
   const { rejected: _all, ...counts } = report;
-  await trx.updateTable('sync_runs').set({ rows_read: report.rowsRead, counts: JSON.stringify({ ...counts, rejected: [] }) }).where('id', '=', runId).execute();
+  await trx.updateTable('sync_runs').set({ sheet: report.sheet, rows_read: report.rowsRead, counts: JSON.stringify({ ...counts, rejected: [] }) }).where('id', '=', runId).execute();
   return report;
 }
 

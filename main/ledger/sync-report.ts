@@ -32,6 +32,8 @@ export interface SyncReport {
   conflicts: Conflict[];
   /** Earlier applied runs of a file with the same SHA-256: the officer is warned. */
   sameFileRuns: { id: number; createdAt: string; createdBy: string }[];
+  /** Set when this was a repeat of that run into an unchanged ledger, answered without reading the file again. */
+  repeatOf: number | null;
   samples: {
     inserted: { kodeBayar: string; taxpayer: string; principal: number; dueDate: string; status: string }[];
     updated: { kodeBayar: string; taxpayer: string; changes: FieldChange[] }[];
@@ -54,6 +56,7 @@ export function emptyReport(meta: Pick<SyncReport, 'fileName' | 'sha256' | 'shee
     missing: [],
     conflicts: [],
     sameFileRuns: [],
+    repeatOf: null,
     samples: { inserted: [], updated: [], newTaxpayers: [], changedTaxpayers: [] },
   };
 }

@@ -31,6 +31,8 @@ export const syncReport = z.object({
   ),
   conflicts: z.array(z.object({ kodeBayar: z.string(), reason: z.string(), detail: z.string(), detailEn: z.string().optional() })),
   sameFileRuns: z.array(sameFileRun),
+  /** A repeat of this run into an unchanged ledger: answered from it without reading the file again. */
+  repeatOf: z.number().int().nullable(),
   samples: z.object({
     inserted: z.array(z.object({ kodeBayar: z.string(), taxpayer: z.string(), principal: z.number(), dueDate: z.string(), status: z.string() })),
     updated: z.array(z.object({ kodeBayar: z.string(), taxpayer: z.string(), changes: z.array(fieldChange) })),

@@ -18,6 +18,8 @@ export function ledger(engine: Engine) {
         .addColumn('status', 'varchar(20)', (c) => c.notNull())
         .addColumn('rows_read', 'bigint', (c) => c.notNull())
         .addColumn('counts', 'text', (c) => c.notNull())
+        .addColumn('options_key', 'varchar(64)')
+        .addColumn('ledger_fingerprint', 'text')
         .addColumn('created_by', 'varchar(80)', (c) => c.notNull())
         .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
         .addColumn('undone_by', 'varchar(80)')
