@@ -281,6 +281,7 @@ export const en: Dictionary = {
     fileHint: 'An Excel (.xlsx, .xls) or CSV file from a SIMPADA report screen, such as Daftar Ketetapan or Daftar Tunggakan. At most 100 MB.',
     fileTooLarge: 'The file {{name}} is larger than 100 MB. Please export per period or per tax type.',
     sameFile: 'The same file was already imported on {{when}}.',
+    repeatOf: 'This file is the same as import #{{id}} and the ledger has not changed since, so nothing changes. The result is taken from that import without reading the file again.',
     sameFileRun: '{{at}} by {{by}} (import #{{id}})',
     sameFileHint: 'Importing it again adds no bills; the preview will show no changes. Make sure you chose the latest export.',
     fileName: 'File name',

@@ -284,6 +284,7 @@ export const id = {
     fileHint: 'Berkas Excel (.xlsx, .xls) atau CSV dari layar laporan SIMPADA, misalnya Daftar Ketetapan atau Daftar Tunggakan. Ukuran maksimal 100 MB.',
     fileTooLarge: 'Berkas {{name}} lebih besar dari 100 MB. Silakan ekspor per periode atau per jenis pajak.',
     sameFile: 'Berkas yang sama sudah pernah diimpor pada {{when}}.',
+    repeatOf: 'Berkas ini sama dengan impor #{{id}} dan buku besar tidak berubah sejak itu, jadi tidak ada yang berubah. Hasil diambil dari impor tersebut tanpa membaca ulang berkas.',
     sameFileRun: '{{at}} oleh {{by}} (impor #{{id}})',
     sameFileHint: 'Mengimpornya lagi tidak menambah tagihan; pratinjau akan menunjukkan tidak ada perubahan. Pastikan Anda memilih berkas ekspor yang terbaru.',
     fileName: 'Nama berkas',

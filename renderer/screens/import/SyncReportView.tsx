@@ -40,6 +40,7 @@ export function SyncReportView({ report, rejects }: { report: SyncReport; reject
   const [selected, setSelected] = useState<Detail>(() => details.find((d) => d.count > 0)?.id ?? 'inserted');
   return (
     <div className="sync-report">
+      {report.repeatOf !== null && <p className="callout">{t('import.repeatOf', { id: report.repeatOf })}</p>}
       <dl className="counts" aria-label={t('import.countsLabel')}>
         {counts.map((count) => (
           <div key={count.key} className={count.value > 0 && count.tone ? `count count-${count.tone}` : 'count'}>
