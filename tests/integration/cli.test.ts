@@ -1,19 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshDatabase, testEngines, type TestDatabase } from '../support/engines.js';
+import { describe, expect, it } from 'vitest';
+import { freshDatabases, testEngines } from '../support/engines.js';
 import { HttpClient } from '../support/http.js';
 import { runCli, startServe } from '../support/cli.js';
 
-const opened: TestDatabase[] = [];
-afterEach(async () => {
-  for (const d of opened.splice(0)) await d.drop();
-});
-async function fresh(engine: 'sqlite' | 'postgres') {
-  const d = await freshDatabase(engine);
-  opened.push(d);
-  return d;
-}
+const fresh = freshDatabases();
 
 describe.each(testEngines())('the sipeka command on %s', (engine) => {
   it('adds a user whose login then shows only their role', async () => {

@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshDatabase, type TestDatabase } from '../support/engines.js';
+import { describe, expect, it } from 'vitest';
+import { freshDatabases } from '../support/engines.js';
 import { HttpClient } from '../support/http.js';
 import { runCli, startServe } from '../support/cli.js';
 import path from 'node:path';
 
-const opened: TestDatabase[] = [];
-afterEach(async () => {
-  for (const d of opened.splice(0)) await d.drop();
-});
+const fresh = freshDatabases();
 
 /** Keeps the server busy with audited writes until `stop` is set; bounded in count and time. */
 async function writeLoop(url: string, state: { stop: boolean; done: number }): Promise<void> {
@@ -26,8 +23,7 @@ async function writeLoop(url: string, state: { stop: boolean; done: number }): P
 
 describe('crash safety of the SQLite ledger', () => {
   it('a backup taken while the server writes passes db check', async () => {
-    const d = await freshDatabase('sqlite');
-    opened.push(d);
+    const d = await fresh('sqlite');
     const env = { SIPEKA_DATA_DIR: d.dir };
     await runCli([...d.flags, 'user', 'add', 'admin', '--role', 'admin', '--password-stdin'], { stdin: 'rahasia-admin', env });
     const { child, url } = await startServe(d.flags, env);
@@ -52,8 +48,7 @@ describe('crash safety of the SQLite ledger', () => {
   });
 
   it('kill -9 of the server in the middle of writes leaves a ledger that passes db check', async () => {
-    const d = await freshDatabase('sqlite');
-    opened.push(d);
+    const d = await fresh('sqlite');
     const env = { SIPEKA_DATA_DIR: d.dir };
     await runCli([...d.flags, 'user', 'add', 'admin', '--role', 'admin', '--password-stdin'], { stdin: 'rahasia-admin', env });
     const { child, url } = await startServe(d.flags, env);
@@ -76,8 +71,7 @@ describe('crash safety of the SQLite ledger', () => {
 
 describe('restore', () => {
   it('validates the backup, keeps the replaced ledger beside it, and brings the old state back', async () => {
-    const d = await freshDatabase('sqlite');
-    opened.push(d);
+    const d = await fresh('sqlite');
     const env = { SIPEKA_DATA_DIR: d.dir };
     await runCli([...d.flags, 'user', 'add', 'admin', '--role', 'admin', '--password-stdin'], { stdin: 'rahasia-admin', env });
     const out = path.join(d.dir, 'cadangan.db');

@@ -1,22 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeApp, createApp } from '../../main/app.js';
 import { checkLedger } from '../../main/db/check.js';
 import { UserError } from '../../shared/errors.js';
-import { freshDatabase, testEngines, type TestDatabase } from '../support/engines.js';
+import { freshDatabases, testEngines } from '../support/engines.js';
 
-const opened: TestDatabase[] = [];
-afterEach(async () => {
-  for (const d of opened.splice(0)) await d.drop();
-});
-
-async function fresh(engine: 'sqlite' | 'postgres') {
-  const d = await freshDatabase(engine);
-  opened.push(d);
-  return d;
-}
+const fresh = freshDatabases();
 
 async function refusal(run: () => Promise<unknown>): Promise<UserError> {
   try {

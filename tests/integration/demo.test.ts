@@ -1,21 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeApp, createApp } from '../../main/app.js';
 import { runCli } from '../support/cli.js';
-import { freshDatabase, testEngines, type TestDatabase } from '../support/engines.js';
+import { freshDatabases, testEngines, type TestDatabase } from '../support/engines.js';
 
 const AS_OF = '2026-11-23';
-const opened: TestDatabase[] = [];
-afterEach(async () => {
-  for (const d of opened.splice(0)) await d.drop();
-});
-async function fresh(engine: 'sqlite' | 'postgres') {
-  const d = await freshDatabase(engine);
-  opened.push(d);
-  return d;
-}
+const fresh = freshDatabases();
 
 async function ledgerRows(d: TestDatabase) {
   const app = await createApp({ db: d.db, databaseUrl: d.databaseUrl, env: { SIPEKA_DATA_DIR: d.dir } });

@@ -2,23 +2,15 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshDatabase, testEngines, type TestDatabase } from '../support/engines.js';
+import { describe, expect, it } from 'vitest';
+import { freshDatabases, testEngines, type TestDatabase } from '../support/engines.js';
 import { runCli, SIPEKA_BIN } from '../support/cli.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/simpada');
 const messy = path.join(FIXTURES, 'simpada-messy.xlsx');
 const later = path.join(FIXTURES, 'simpada-snapshot-2.xlsx');
 
-const opened: TestDatabase[] = [];
-afterEach(async () => {
-  for (const d of opened.splice(0)) await d.drop();
-});
-async function fresh(engine: 'sqlite' | 'postgres') {
-  const d = await freshDatabase(engine);
-  opened.push(d);
-  return d;
-}
+const fresh = freshDatabases();
 
 function cli(d: TestDatabase) {
   return async (...args: string[]) => {

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,4 +61,17 @@ async function withAdmin<T>(url: string, run: (client: pg.Client) => Promise<T>)
   } finally {
     await client.end();
   }
+}
+
+/** Fresh ledgers for one test file, each dropped after its test: `const fresh = freshDatabases();`. */
+export function freshDatabases(): (engine: Engine) => Promise<TestDatabase> {
+  const opened: TestDatabase[] = [];
+  afterEach(async () => {
+    for (const d of opened.splice(0)) await d.drop();
+  });
+  return async (engine) => {
+    const d = await freshDatabase(engine);
+    opened.push(d);
+    return d;
+  };
 }

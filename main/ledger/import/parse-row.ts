@@ -10,40 +10,20 @@ import { reasonMessages, type RejectReason, type ValueResult } from './reasons.j
 import { MAX_RUPIAH, parseRupiah } from './rupiah.js';
 import { parseStatus } from './status.js';
 import { canonicalTaxType, type TaxTypeCode } from './tax-types.js';
+import type { SnapshotBill } from '../snapshot.js';
 
-/** One bill as read from one row, every value canonical; ready for the ledger to diff and apply. */
-export interface ParsedBill {
+/**
+ * One bill as read from one row, every value canonical; ready for the ledger to diff and apply.
+ * The ledger's SnapshotBill, plus where the row stood and the name cell as the export had it.
+ */
+export interface ParsedBill extends Omit<SnapshotBill, 'namaWp' | 'taxType'> {
   sheet: string;
   row: number;
-  kodeBayar: string;
-  npwpd: string | null;
-  /** For display: spaces tidied, all-caps or all-lower names re-cased. */
+  /** For display: spaces tidied, all-caps or all-lower names re-cased; null when only the NPWPD is given. */
   namaWp: string | null;
   /** The name cell exactly as the export had it. */
   namaWpRaw: string | null;
-  namaObjek: string | null;
-  alamat: string | null;
-  kecamatan: string | null;
-  kelurahan: string | null;
-  nop: string | null;
   taxType: TaxTypeCode;
-  /** The export's own words for the tax (Jenis Pajak, else Rekening); '' when it has neither. */
-  taxTypeLabel: string;
-  /** `YYYY-MM` for a monthly tax, `YYYY` for a yearly one. */
-  masaPajak: string | null;
-  tahun: number | null;
-  /** Integer Rupiah. */
-  principal: number;
-  penalty: number;
-  /** `YYYY-MM-DD`, as the export states it. */
-  dueDate: string;
-  status: 'paid' | 'unpaid';
-  paidDate: string | null;
-  kohir: string | null;
-  tglPenetapan: string | null;
-  /** Contact cells untouched; the contacts module cleans them. */
-  rawPhone: string | null;
-  rawEmail: string | null;
 }
 
 export interface Reject {
