@@ -1,4 +1,4 @@
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { billFilter, billRow, BILL_SORT_COLUMNS } from '../../shared/api/ledger.js';
 import type { Database } from '../db/schema.js';
@@ -35,16 +35,21 @@ export interface BillPage {
  * tables, so the filter and the count touch `bills` alone and the join serves only the page.
  */
 export async function queryBills(db: Kysely<Database>, page: BillPage, today: string): Promise<{ rows: BillRow[]; total: number | null; totalCapped: boolean }> {
-  const filtered = applyFilter(db.selectFrom('bills'), await resolveSearch(db, page.filter), today, db);
+  const filter = await resolveSearch(db, page.filter);
+  const filtered = applyFilter(db.selectFrom('bills'), filter, today, db);
   const sortColumn = SORT_SQL[page.sort] as 'bills.due_date';
+  const byTaxpayer = !sortColumn.startsWith('bills.');
   // Sorting on a bills column: find the page's ids on `bills` alone, then join only those
   // (a deep page while scrolling would otherwise join every row it skips).
-  const pageSource = sortColumn.startsWith('bills.')
+  const pageSource = !byTaxpayer
     ? db.selectFrom('bills').where('bills.id', 'in', filtered.select('bills.id').orderBy(sortColumn, page.direction).orderBy('bills.id', page.direction).limit(page.limit).offset(page.offset))
-    : filtered;
-  const paged = sortColumn.startsWith('bills.') ? { limit: page.limit, offset: 0 } : { limit: page.limit, offset: page.offset };
-  const rowsQuery = pageSource
-    .innerJoin('taxpayers', 'taxpayers.id', 'bills.taxpayer_id')
+    : // Sorting by the taxpayer with a kecamatan: say the kecamatan on the join instead, so the
+      // database walks taxpayers (kecamatan, name) in order and stops after one page.
+      applyFilter(db.selectFrom('bills'), { ...filter, kecamatan: undefined }, today, db);
+  const paged = byTaxpayer ? { limit: page.limit, offset: page.offset } : { limit: page.limit, offset: 0 };
+  const joined = pageSource.innerJoin('taxpayers', 'taxpayers.id', 'bills.taxpayer_id');
+  // Said on the join too, so a sort by the taxpayer's name can walk taxpayers (kecamatan, name) in order.
+  const rowsQuery = (byTaxpayer && filter.kecamatan ? joined.where('taxpayers.kecamatan', '=', filter.kecamatan) : joined)
     .leftJoin('tax_objects as o', 'o.id', 'bills.object_id')
     .select([
       'bills.id as id',
@@ -65,7 +70,7 @@ export async function queryBills(db: Kysely<Database>, page: BillPage, today: st
       'bills.status as status',
       'bills.paid_date as paidDate',
     ])
-    .orderBy(sortOnJoined(sortColumn, page.filter), page.direction)
+    .orderBy(sortColumn, page.direction)
     .orderBy('bills.id', page.direction)
     .limit(paged.limit)
     .offset(paged.offset);
@@ -74,17 +79,6 @@ export async function queryBills(db: Kysely<Database>, page: BillPage, today: st
   if (!counted) return { rows, total: null, totalCapped: false };
   const n = Number(counted.n);
   return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
-}
-
-/**
- * With a filter, sort the (usually small) filtered set rather than walk the taxpayers' name
- * index over every taxpayer: wrapping the column in an expression keeps the planner from
- * choosing the index walk. Without a filter the index walk is the fast plan and is kept.
- */
-function sortOnJoined(column: 'bills.due_date', filter: Filter) {
-  const filtered = Object.values(filter).some((v) => v !== undefined && v !== false);
-  if (column.startsWith('bills.') || !filtered) return column;
-  return sql`${sql.ref(column)} || ''`;
 }
 
 /**

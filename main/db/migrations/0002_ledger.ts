@@ -56,7 +56,7 @@ export function ledger(engine: Engine) {
         .execute();
       await db.schema.createIndex('taxpayers_npwpd').on('taxpayers').column('npwpd').execute();
       await db.schema.createIndex('taxpayers_name').on('taxpayers').column('name_search').execute();
-      await db.schema.createIndex('taxpayers_kecamatan').on('taxpayers').column('kecamatan').execute();
+      await db.schema.createIndex('taxpayers_kecamatan').on('taxpayers').columns(['kecamatan', 'name_search']).execute();
 
       await withId(db.schema.createTable('tax_objects'), engine)
         .addColumn('object_key', 'varchar(300)', (c) => c.notNull().unique())
