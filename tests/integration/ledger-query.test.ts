@@ -64,6 +64,11 @@ describe.each(testEngines())('ledger queries on %s', (engine) => {
     const page = await officer.call('ledger.bills', { filter: { kecamatan }, limit: 1000 });
     expect(page.rows.length).toBeGreaterThan(0);
     expect(page.rows.every((r) => r.kecamatan === kecamatan)).toBe(true);
+    const byName = await officer.call('ledger.bills', { filter: { kecamatan }, sort: 'taxpayerName', limit: 1000 });
+    expect(byName.total).toBe(page.total);
+    const names = byName.rows.map((r) => r.taxpayerName.toUpperCase());
+    expect(names).toEqual([...names].sort());
+    expect(byName.rows.every((r) => r.kecamatan === kecamatan)).toBe(true);
     const detail = await officer.call('ledger.taxpayer', { id: page.rows[0]?.taxpayerId as number });
     expect(detail.taxpayer.kecamatan).toBe(kecamatan);
     expect(detail.bills.length).toBeGreaterThan(0);
