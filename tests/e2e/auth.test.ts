@@ -105,6 +105,8 @@ describe('session', () => {
     const page = await openApp(browser, backend);
     await signIn(page, ADMIN.username, ADMIN.password);
     await expect(page.getByRole('heading', { name: 'Beranda', level: 1 })).toBeVisible();
+    // Beranda has finished loading its figures before the officer walks away.
+    await expect(page.getByText('Belum ada data. Impor ekspor SIMPADA terlebih dahulu.')).toBeVisible();
     clock.advance(31 * 60_000);
     await page.getByRole('link', { name: 'Pengguna' }).click();
     await expect(page.getByRole('heading', { name: 'Masuk' })).toBeVisible();
