@@ -128,7 +128,8 @@ function applyFilter(query: BillsOnly, filter: Filter & { billId?: number }, tod
   return q;
 }
 
-function canonicalNpwpd(value: string): string {
+/** A typed NPWPD as stored: spaces gone, upper case (domain.md). */
+export function canonicalNpwpd(value: string): string {
   return value.replace(/\s+/g, '').toUpperCase();
 }
 

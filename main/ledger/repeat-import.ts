@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { ledgerFingerprint } from './ledger-fingerprint.js';
+import { rejectFromRow, runRejects } from './sync-history.js';
 import type { SyncReport } from './sync-report.js';
 
 /** Bump when parsing changes, so a run recorded by an older parser is never taken as a repeat. */
@@ -21,7 +22,7 @@ export async function repeatOfLastRun(db: Kysely<Database>, sha256: string, opti
   if (!last || last.sha256 !== sha256 || last.options_key !== optionsKey || !last.ledger_fingerprint) return null;
   if (last.ledger_fingerprint !== (await ledgerFingerprint(db))) return null;
   const previous = JSON.parse(last.counts) as SyncReport;
-  const rejects = await db.selectFrom('sync_rejects').selectAll().where('run_id', '=', last.id).orderBy('id').execute();
+  const rejects = await runRejects(db, last.id);
   const seen = previous.bills.inserted + previous.bills.updated + previous.bills.unchanged;
   return {
     runId: last.id,
@@ -31,7 +32,7 @@ export async function repeatOfLastRun(db: Kysely<Database>, sha256: string, opti
       repeatOf: last.id,
       bills: { inserted: 0, updated: 0, unchanged: seen, newlyPaid: 0 },
       taxpayers: { inserted: 0, updated: 0 },
-      rejected: rejects.map((r) => ({ sheet: r.sheet, row: r.row_number, column: r.column_name, value: r.value, code: r.reason_code, reason: r.reason, reasonEn: r.reason_en })),
+      rejected: rejects.map(rejectFromRow),
       samples: { inserted: [], updated: [], newTaxpayers: [], changedTaxpayers: [] },
     },
   };
@@ -75,7 +76,7 @@ export async function recordRepeat(db: Kysely<Database>, repeat: { runId: number
       .returning('id')
       .executeTakeFirstOrThrow();
     const runId = Number(run.id);
-    const rejects = await trx.selectFrom('sync_rejects').select(['sheet', 'row_number', 'column_name', 'value', 'reason_code', 'reason', 'reason_en']).where('run_id', '=', repeat.runId).orderBy('id').execute();
+    const rejects = await runRejects(trx, repeat.runId);
     for (let i = 0; i < rejects.length; i += 500) {
       await trx.insertInto('sync_rejects').values(rejects.slice(i, i + 500).map((r) => ({ ...r, run_id: runId }))).execute();
     }

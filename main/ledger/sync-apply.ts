@@ -1,7 +1,7 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import { bulkInsert } from '../db/bulk-insert.js';
 import type { BillsTable, Database, LedgerChangesTable } from '../db/schema.js';
-import { billFields, type Conflict, diffBill, diffFields, type FieldChange, taxpayerFields } from './bill-diff.js';
+import { billFields, diffBill, diffFields, type FieldChange, taxpayerFields } from './bill-diff.js';
 import { ledgerFingerprint } from './ledger-fingerprint.js';
 import { findMissing } from './sync-missing.js';
 import { emptyReport, pushSample, type SyncReport } from './sync-report.js';
@@ -162,7 +162,7 @@ async function applyChunk(state: RunState, bills: SnapshotBill[]): Promise<void>
       report.bills.unchanged += 1;
     } else if (verdict.kind === 'conflict-only') {
       report.bills.unchanged += 1;
-      addConflict(report, verdict.conflict);
+      report.conflicts.push(verdict.conflict);
     } else if (old) {
       await trx
         .updateTable('bills')
@@ -172,7 +172,7 @@ async function applyChunk(state: RunState, bills: SnapshotBill[]): Promise<void>
       for (const change of [...verdict.changes, touched(old)]) changeRows.push(changeRow(runId, 'bill', old.id, change));
       report.bills.updated += 1;
       if (verdict.newlyPaid) report.bills.newlyPaid += 1;
-      if (verdict.conflict) addConflict(report, verdict.conflict);
+      if (verdict.conflict) report.conflicts.push(verdict.conflict);
       pushSample(report.samples.updated, { kodeBayar: bill.kodeBayar, taxpayer: bill.namaWp, changes: verdict.changes });
     }
   }
@@ -272,10 +272,6 @@ function changeRow(runId: number, entity: 'bill' | 'taxpayer', entityId: number,
 /** The row's bookkeeping before this run touched it, so undo puts that back too. */
 function touched(row: { updated_run_id: number | null; updated_at: string }): FieldChange {
   return { field: '_touched', old: { updated_run_id: row.updated_run_id, updated_at: row.updated_at }, new: null };
-}
-
-function addConflict(report: SyncReport, conflict: Conflict): void {
-  report.conflicts.push(conflict);
 }
 
 async function writeRejects(trx: Kysely<Database>, runId: number, rejects: SnapshotReject[]): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { UserError } from '../../shared/errors.js';
-import type { Database, SyncRunsTable } from '../db/schema.js';
+import type { Database, SyncRejectsTable, SyncRunsTable } from '../db/schema.js';
+import type { SnapshotReject } from './snapshot.js';
 import type { SyncReport } from './sync-report.js';
 
 /** The sync history screen and `sipeka import history`: each run with its counts. */
@@ -23,9 +24,14 @@ export async function runDetail(db: Kysely<Database>, runId: number, rejectsLimi
   return {
     run: toRunRow(run),
     report: counts.bills ? ({ ...counts, rejected: [] } as SyncReport) : null,
-    rejects: rejects.map((r) => ({ sheet: r.sheet, row: r.row_number, column: r.column_name, value: r.value, code: r.reason_code, reason: r.reason, reasonEn: r.reason_en })),
+    rejects: rejects.map(rejectFromRow),
     rejectsTotal: Number(total.n),
   };
+}
+
+/** A stored reject as the parser reported it. */
+export function rejectFromRow(r: Pick<Selectable<SyncRejectsTable>, 'sheet' | 'row_number' | 'column_name' | 'value' | 'reason_code' | 'reason' | 'reason_en'>): SnapshotReject {
+  return { sheet: r.sheet, row: r.row_number, column: r.column_name, value: r.value, code: r.reason_code, reason: r.reason, reasonEn: r.reason_en };
 }
 
 export async function runRejects(db: Kysely<Database>, runId: number) {

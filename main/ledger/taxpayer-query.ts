@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { canonicalNpwpd } from './bill-query.js';
 
 export interface TaxpayerPage {
   search?: string | undefined;
@@ -18,7 +19,7 @@ export async function queryTaxpayers(db: Kysely<Database>, page: TaxpayerPage) {
   if (page.kecamatan) base = base.where('taxpayers.kecamatan', '=', page.kecamatan);
   if (page.search) {
     const term = page.search.toUpperCase();
-    base = base.where((eb) => eb.or([eb('taxpayers.name_search', 'like', `%${term.replace(/[%_]/g, '')}%`), eb('taxpayers.npwpd', '=', term.replace(/\s+/g, ''))]));
+    base = base.where((eb) => eb.or([eb('taxpayers.name_search', 'like', `%${term.replace(/[%_]/g, '')}%`), eb('taxpayers.npwpd', '=', canonicalNpwpd(page.search as string))]));
   }
   const unpaid = db
     .selectFrom('bills')
