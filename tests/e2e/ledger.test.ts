@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
 import { runSync, type SnapshotBill } from '../../main/ledger/index.js';
 import { ManualClock } from '../../main/platform/clock.js';
+import { snapshotBill } from '../support/snapshot-bill.js';
 import { ADMIN, type Backend, launchBrowser, openApp, seedAdmin, seedUser, signIn, startBackend } from './support.js';
 
 /** 15 September 2026, 10.00 WIB: KB-001, KB-004 and KB-007 are past their due dates. */
@@ -28,25 +29,7 @@ const pindang = { npwpd: 'P.2.0100001.16.02', namaWp: 'Rumah Makan Pindang Pegag
 const hotel = { npwpd: 'P.2.0100002.16.02', namaWp: 'Hotel Kayuagung Indah', alamat: 'Jl. Lintas Timur Km 3', namaObjek: 'Hotel Kayuagung Indah', taxType: 'PBJT_HOTEL', taxTypeLabel: 'Pajak Hotel', rawPhone: null };
 
 function bill(kodeBayar: string, over: Partial<SnapshotBill>): SnapshotBill {
-  return {
-    kodeBayar,
-    ...pindang,
-    kecamatan: 'Kayuagung',
-    kelurahan: 'Cintaraja',
-    nop: null,
-    taxType: 'PBJT_MAKMIN',
-    taxTypeLabel: 'Pajak Restoran',
-    masaPajak: '2026-07',
-    tahun: 2026,
-    principal: 1_250_000,
-    penalty: 0,
-    dueDate: '2026-08-10',
-    status: 'unpaid',
-    paidDate: null,
-    kohir: null,
-    tglPenetapan: null,
-    ...over,
-  };
+  return snapshotBill(kodeBayar, { ...pindang, ...over });
 }
 
 const BILLS = [

@@ -2,34 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runSync, type SnapshotBill, type SyncSource, undoRun } from '../../main/ledger/index.js';
 import { UserError } from '../../shared/errors.js';
 import { testEngines } from '../support/engines.js';
+import { snapshotBill } from '../support/snapshot-bill.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-function bill(kodeBayar: string, over: Partial<SnapshotBill> = {}): SnapshotBill {
-  return {
-    kodeBayar,
-    npwpd: 'P.2.0100001.16.02',
-    namaWp: 'Rumah Makan Pindang Pegagan',
-    alamat: 'Jl. Letnan Darna No. 12',
-    kecamatan: 'Kayuagung',
-    kelurahan: 'Cintaraja',
-    nop: null,
-    namaObjek: 'RM Pindang Pegagan',
-    taxType: 'PBJT_MAKMIN',
-    taxTypeLabel: 'Pajak Restoran',
-    masaPajak: '2026-07',
-    tahun: 2026,
-    principal: 1_250_000,
-    penalty: 0,
-    dueDate: '2026-08-10',
-    status: 'unpaid',
-    paidDate: null,
-    kohir: null,
-    tglPenetapan: null,
-    rawPhone: '0812-3456-7890',
-    rawEmail: null,
-    ...over,
-  };
-}
+const bill = snapshotBill;
 
 const hotel = { npwpd: 'P.2.0100002.16.02', namaWp: 'Hotel Kayuagung Indah', namaObjek: 'Hotel Kayuagung Indah', taxType: 'PBJT_HOTEL', taxTypeLabel: 'Pajak Hotel' };
 
