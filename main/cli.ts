@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { type ErrorBody, UserError } from '../shared/errors.js';
 import { registerAuditCommands } from './cli/audit-commands.js';
+import { registerContactCommands } from './cli/contact-commands.js';
 import { registerDbCommands } from './cli/db-commands.js';
 import { registerDemoCommands } from './cli/demo-commands.js';
 import { registerImportCommands } from './cli/import-commands.js';
@@ -8,6 +9,7 @@ import { registerLedgerCommands } from './cli/ledger-commands.js';
 import { emitError, type GlobalOptions } from './cli/output.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { registerSettingsCommands } from './cli/settings-commands.js';
+import { registerTemplateCommands } from './cli/template-commands.js';
 import { registerUserCommands } from './cli/user-commands.js';
 
 /** Exit codes: 0 success, 1 a user error with a message, 2 a usage error. */
@@ -34,6 +36,8 @@ export function buildProgram(): { program: Command; failed: () => boolean } {
   registerImportCommands(program, globals);
   registerServeCommand(program, globals);
   registerDemoCommands(program, globals);
+  registerContactCommands(program, globals);
+  registerTemplateCommands(program, globals);
   for (const command of allCommands(program)) command.exitOverride().showHelpAfterError();
   return { program, failed: db.failed };
 }

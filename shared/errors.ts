@@ -1,3 +1,6 @@
+import { CONTACT_ERRORS } from './errors/contacts.js';
+import { TEMPLATE_ERRORS } from './errors/templates.js';
+
 /**
  * Errors a user can act on. Each code has an HTTP status and a message in both UI
  * languages; `{name}` placeholders are filled from the error's params. Anything
@@ -43,6 +46,8 @@ export const ERRORS = {
   PROFILE_NOT_FOUND: { status: 404, id: 'Profil pemetaan "{name}" tidak ditemukan.', en: 'Mapping profile "{name}" not found.' },
   LEDGER_NOT_EMPTY: { status: 409, id: 'Buku besar sudah berisi {bills} tagihan; data demo hanya dimuat ke buku besar kosong (atau gunakan --force).', en: 'The ledger already holds {bills} bills; demo data loads only into an empty ledger (or use --force).' },
   INTERNAL: { status: 500, id: 'Terjadi kesalahan. Catatan ada di {log}.', en: 'Something went wrong. The log is at {log}.' },
+  ...CONTACT_ERRORS,
+  ...TEMPLATE_ERRORS,
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,8 +1,10 @@
 import type { ProcedureName } from '../../shared/api/index.js';
 import { auditProcedures, authProcedures, userProcedures } from '../auth/index.js';
+import { contactProcedures } from '../contacts/index.js';
 import { importProcedures, ledgerProcedures } from '../ledger/index.js';
 import { jobProcedures } from '../platform/job-procedures.js';
 import { platformProcedures } from '../platform/procedures.js';
+import { templateProcedures } from '../templates/index.js';
 import type { HandlerMap } from './handler.js';
 
 /** Every procedure's handler. The type makes a missing or extra handler a compile error. */
@@ -14,4 +16,6 @@ export const handlers: HandlerMap<ProcedureName> = {
   ...ledgerProcedures,
   ...jobProcedures,
   ...importProcedures,
+  ...contactProcedures,
+  ...templateProcedures,
 };

@@ -65,6 +65,10 @@ export interface Database {
   bills: BillsTable;
   ledger_changes: LedgerChangesTable;
   mapping_profiles: MappingProfilesTable;
+  contacts: ContactsTable;
+  contact_changes: ContactChangesTable;
+  shared_numbers: SharedNumbersTable;
+  templates: TemplatesTable;
 }
 
 export interface SyncRunsTable {
@@ -178,4 +182,94 @@ export interface MappingProfilesTable {
   mapping: string;
   created_by: string;
   created_at: string;
+}
+
+/** The cleaned contact of one taxpayer (contacts module). Phones are E.164. */
+export interface ContactsTable {
+  id: Generated<number>;
+  taxpayer_id: number;
+  /** The cells as the last synced export had them: a change here is the export "changing that cell". */
+  export_phone_raw: string | null;
+  export_email_raw: string | null;
+  phone_status: 'valid' | 'landline' | 'invalid' | 'missing';
+  phone_reason: string | null;
+  /** The number WhatsApp reminders go to; null when none is WhatsApp-capable. */
+  wa_phone: string | null;
+  /** The number SMS reminders go to. */
+  sms_phone: string | null;
+  landline: string | null;
+  /** JSON: E.164 numbers besides the primary. */
+  alternates: string;
+  /** JSON: PhoneCandidate[] of the effective cell. */
+  candidates: string;
+  phone_source: 'export' | 'officer' | 'delivery';
+  /** Mobile numbers in the cell: more than one asks an officer to choose the primary. */
+  mobile_count: number;
+  /** 1 when an officer chose the primary among several numbers. */
+  primary_confirmed: number;
+  /** 1 when a gateway said the primary is not on WhatsApp. */
+  wa_unavailable: number;
+  /** JSON {raw, at}: the export changed a cell an officer had fixed. */
+  phone_conflict: string | null;
+  email: string | null;
+  email_status: 'valid' | 'invalid' | 'missing';
+  email_source: 'export' | 'officer' | 'delivery';
+  email_conflict: string | null;
+  /** 1 while either conflict waits for an officer. */
+  has_conflict: number;
+  /** Best channel: `whatsapp`, `sms` or `none`, kept current so reachability is one grouped query. */
+  reach: 'whatsapp' | 'sms' | 'none';
+  verified_at: string | null;
+  updated_at: string;
+}
+
+export interface ContactChangesTable {
+  id: Generated<number>;
+  taxpayer_id: number;
+  field: 'phone' | 'email' | 'primary' | 'whatsapp' | 'phone_conflict' | 'email_conflict';
+  old_value: string | null;
+  new_value: string | null;
+  source: 'export' | 'officer' | 'delivery';
+  reason: string | null;
+  actor: string;
+  at: string;
+}
+
+/** Numbers on two or more taxpayers, and officers' verdicts on them. */
+export interface SharedNumbersTable {
+  phone: string;
+  /** Distinct taxpayer names using it (one owner's several NPWPD count once). */
+  taxpayer_count: number;
+  /** `office`: the office's or a consultant's, never messaged; `shared`: legitimately shared. */
+  marking: 'office' | 'shared' | null;
+  marked_by: string | null;
+  marked_at: string | null;
+  note: string | null;
+}
+
+/** One version of one message template (templates module). */
+export interface TemplatesTable {
+  id: Generated<number>;
+  /** The id of the family's first version: all versions of one template share it. */
+  family_id: number;
+  version: number;
+  name: string;
+  channel: 'whatsapp' | 'sms';
+  language: string;
+  purpose: string;
+  body: string;
+  meta_name: string | null;
+  meta_category: string | null;
+  /** WhatsApp only: Meta's verdict, `pending`, `approved` or `rejected`. */
+  meta_status: string | null;
+  status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'retired';
+  reject_reason: string | null;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
 }

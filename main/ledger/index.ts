@@ -8,3 +8,5 @@ export type { SyncReport } from './sync-report.js';
 export { asUserError } from './import-procedures.js';
 export { profileByName } from './mapping-profiles.js';
 export type { SnapshotBill, SnapshotReject } from './snapshot.js';
+export { onContactCellsChanged, type ContactCellsListener } from './contact-cell-listeners.js';
+export { canonicalNpwpd } from './bill-query.js';

@@ -2,6 +2,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import { bulkInsert } from '../db/bulk-insert.js';
 import type { BillsTable, Database, LedgerChangesTable } from '../db/schema.js';
 import { billFields, diffBill, diffFields, type FieldChange, taxpayerFields } from './bill-diff.js';
+import { notifyContactCellsChanged } from './contact-cell-listeners.js';
 import { ledgerFingerprint } from './ledger-fingerprint.js';
 import { findMissing } from './sync-missing.js';
 import { emptyReport, pushSample, type SyncReport } from './sync-report.js';
@@ -46,8 +47,10 @@ class DryRunRollback extends Error {
 export async function runSync(db: Kysely<Database>, source: SyncSource, options: SyncOptions): Promise<SyncReport> {
   try {
     const report = await db.transaction().execute(async (trx) => {
-      const report = await syncInTransaction(trx, source, options);
+      const contactCells: number[] = [];
+      const report = await syncInTransaction(trx, source, options, contactCells);
       if (options.dryRun) throw new DryRunRollback(report);
+      if (contactCells.length) await notifyContactCellsChanged(trx, contactCells, options.now);
       await options.beforeCommit?.(trx, report);
       await trx.updateTable('sync_runs').set({ ledger_fingerprint: await ledgerFingerprint(trx) }).where('id', '=', report.runId as number).execute();
       return report;
@@ -62,7 +65,7 @@ export async function runSync(db: Kysely<Database>, source: SyncSource, options:
   }
 }
 
-async function syncInTransaction(trx: Kysely<Database>, source: SyncSource, options: SyncOptions): Promise<SyncReport> {
+async function syncInTransaction(trx: Kysely<Database>, source: SyncSource, options: SyncOptions, contactCells: number[]): Promise<SyncReport> {
   const report = emptyReport({ fileName: source.fileName, sha256: source.sha256, sheet: source.sheet, dryRun: options.dryRun });
   const at = options.now.toISOString();
   report.sameFileRuns = (
@@ -77,7 +80,7 @@ async function syncInTransaction(trx: Kysely<Database>, source: SyncSource, opti
   const runId = Number(run.id);
   report.runId = runId;
 
-  const state: RunState = { trx, runId, at, report, taxpayerIds: new Map(), objectIds: new Map(), seen: new Set(), scope: new Set(), emptyBefore: await ledgerIsEmpty(trx) };
+  const state: RunState = { trx, runId, at, report, contactCells, taxpayerIds: new Map(), objectIds: new Map(), seen: new Set(), scope: new Set(), emptyBefore: await ledgerIsEmpty(trx) };
   let chunk: SnapshotBill[] = [];
   let done = 0;
   for await (const bill of source.bills) {
@@ -121,6 +124,8 @@ interface RunState {
   runId: number;
   at: string;
   report: SyncReport;
+  /** Taxpayers whose phone or email cell this run added or changed (for the contacts module). */
+  contactCells: number[];
   taxpayerIds: Map<string, number>;
   objectIds: Map<string, number>;
   seen: Set<string>;
@@ -208,6 +213,7 @@ async function resolveTaxpayers(state: RunState, bills: SnapshotBill[]): Promise
       incoming,
     );
     if (changes.length === 0) continue;
+    if (changes.some((c) => c.field === 'raw_phone' || c.field === 'raw_email')) state.contactCells.push(row.id);
     await trx.updateTable('taxpayers').set({ ...incoming, updated_run_id: runId, updated_at: at }).where('id', '=', row.id).execute();
     for (const change of [...changes, touched(row)]) changeRows.push(changeRow(runId, 'taxpayer', row.id, change));
     report.taxpayers.updated += 1;
@@ -222,7 +228,10 @@ async function resolveTaxpayers(state: RunState, bills: SnapshotBill[]): Promise
       fresh.map(([key, bill]) => ({ taxpayer_key: key, ...taxpayerFields(bill), created_run_id: runId, updated_run_id: runId, created_at: at, updated_at: at })),
       { returning: ['id', 'taxpayer_key'] },
     );
-    for (const row of inserted) state.taxpayerIds.set(row.taxpayer_key, Number(row.id));
+    for (const row of inserted) {
+      state.taxpayerIds.set(row.taxpayer_key, Number(row.id));
+      state.contactCells.push(Number(row.id));
+    }
     report.taxpayers.inserted += inserted.length;
     for (const [key, bill] of fresh) pushSample(report.samples.newTaxpayers, { key, name: bill.namaWp });
   }

@@ -1,7 +1,11 @@
+import { contactsEn } from './en/contacts';
+import { templatesEn } from './en/templates';
 import type { Dictionary } from './id';
 
 /** English, for staff and visitors who prefer it; the keys are Indonesian's (`id.ts`). */
 export const en: Dictionary = {
+  contacts: contactsEn,
+  templates: templatesEn,
   app: {
     name: 'SI PEKA',
     tagline: 'Tax Reminder and Easy Payment System',
@@ -133,6 +137,12 @@ export const en: Dictionary = {
     language: 'Default language',
     timezone: 'Agency time zone',
     sessionIdleMinutes: 'Session ends after inactivity (minutes)',
+    agencyContact: 'Agency contact',
+    agencyContactHint: 'Used as {kontak_instansi} in messages.',
+    howToPay: 'How to pay',
+    howToPayHint: 'Used as {cara_bayar} in messages.',
+    sharedNumberThreshold: 'Shared-number threshold',
+    sharedNumberThresholdHint: 'A mobile number on this many unrelated taxpayers is flagged as shared.',
     sessionIdleHint: 'Between 5 and 1440 minutes.',
     saved: 'The settings have been saved.',
     unchanged: 'There are no changes to save.',

@@ -1,9 +1,14 @@
+import { contactsId } from './id/contacts';
+import { templatesId } from './id/templates';
+
 /**
  * Bahasa Indonesia, the default. Officers read official letters all day: polite, formal
  * wording ("Anda", "Silakan"), terms as the agency uses them (wajib pajak, tagihan, SIMPADA).
  * `en.ts` must have exactly these keys; the compiler checks it.
  */
 export const id = {
+  contacts: contactsId,
+  templates: templatesId,
   app: {
     name: 'SI PEKA',
     tagline: 'Sistem Peringatan dan Kemudahan Bayar',
@@ -135,6 +140,12 @@ export const id = {
     language: 'Bahasa bawaan',
     timezone: 'Zona waktu instansi',
     sessionIdleMinutes: 'Sesi berakhir setelah tidak aktif (menit)',
+    agencyContact: 'Kontak instansi',
+    agencyContactHint: 'Dipakai sebagai {kontak_instansi} dalam pesan.',
+    howToPay: 'Cara membayar',
+    howToPayHint: 'Dipakai sebagai {cara_bayar} dalam pesan.',
+    sharedNumberThreshold: 'Batas nomor bersama',
+    sharedNumberThresholdHint: 'Nomor HP yang dipakai sebanyak ini wajib pajak berbeda ditandai sebagai nomor bersama.',
     sessionIdleHint: 'Antara 5 dan 1440 menit.',
     saved: 'Pengaturan telah disimpan.',
     unchanged: 'Tidak ada perubahan untuk disimpan.',

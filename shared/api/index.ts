@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import * as audit from './audit.js';
 import * as auth from './auth.js';
+import { contactProcedures } from './contacts.js';
 import * as imports from './import.js';
 import * as jobs from './jobs.js';
 import * as ledger from './ledger.js';
 import * as settings from './settings.js';
 import * as system from './system.js';
+import { templateProcedures } from './templates.js';
 import * as users from './users.js';
 import type { ProcedureDef } from './procedure.js';
 
@@ -41,6 +43,8 @@ export const contract = indexByName([
   imports.importUndo,
   imports.importRejectsXlsx,
   imports.importProfiles,
+  ...contactProcedures,
+  ...templateProcedures,
 ] as const);
 
 type Defs = typeof contract;

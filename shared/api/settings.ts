@@ -17,6 +17,12 @@ const settingsFields = {
   language,
   timezone: z.enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']),
   sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
+  /** How taxpayers reach the agency: `{kontak_instansi}` in messages. */
+  agencyContact: z.string().trim().max(200),
+  /** Where and how to pay: `{cara_bayar}` in messages. */
+  howToPay: z.string().trim().max(500),
+  /** A mobile number on this many unrelated taxpayers is flagged `shared` (domain.md, "Contacts"). */
+  sharedNumberThreshold: z.number().int().min(2).max(1000),
 };
 export const settingsSchema = z.object(settingsFields);
 /** A change to some settings; absent keys stay as they are. */
@@ -32,6 +38,9 @@ export const SETTINGS_DEFAULTS: z.infer<typeof settingsSchema> = {
   language: 'id',
   timezone: 'Asia/Jakarta',
   sessionIdleMinutes: 30,
+  agencyContact: 'Call Center BPPD OKI (0712) 321456, WhatsApp 0811-7300-456',
+  howToPay: 'Bayar melalui teller, ATM atau m-banking Bank Sumsel Babel, dompet digital, atau loket BPPD dengan menyebutkan kode bayar',
+  sharedNumberThreshold: 3,
 };
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;

@@ -2,11 +2,13 @@ import type { Migration } from 'kysely';
 import type { Engine } from '../engine.js';
 import { foundation } from './0001_foundation.js';
 import { ledger } from './0002_ledger.js';
+import { contactsTemplates } from './0003_contacts_templates.js';
 
 /** Every migration, in order. Names are stored in the database; never rename or reorder one. */
 export function allMigrations(engine: Engine): Record<string, Migration> {
   return {
     '0001_foundation': foundation(engine),
     '0002_ledger': ledger(engine),
+    '0003_contacts_templates': contactsTemplates(engine),
   };
 }

@@ -33,7 +33,7 @@ export function SettingsForm({ saved, editable }: { saved: Settings; editable: b
     notice.show({ key: 'settings.saved' });
     await refresh();
   });
-  const text = (key: 'agencyName' | 'kabupaten' | 'headName' | 'headNip' | 'treasurerName' | 'treasurerNip') => ({
+  const text = (key: 'agencyName' | 'kabupaten' | 'headName' | 'headNip' | 'treasurerName' | 'treasurerNip' | 'agencyContact' | 'howToPay') => ({
     value: form[key],
     onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }),
   });
@@ -49,6 +49,8 @@ export function SettingsForm({ saved, editable }: { saved: Settings; editable: b
         <div className="form-grid">
           <TextField label={t('settings.agencyName')} wide required maxLength={200} {...text('agencyName')} />
           <TextField label={t('settings.kabupaten')} required maxLength={100} {...text('kabupaten')} />
+          <TextField label={t('settings.agencyContact')} hint={t('settings.agencyContactHint')} wide maxLength={200} {...text('agencyContact')} />
+          <TextField label={t('settings.howToPay')} hint={t('settings.howToPayHint')} wide maxLength={500} {...text('howToPay')} />
         </div>
       </fieldset>
       <fieldset className="panel" disabled={!editable}>
@@ -83,6 +85,16 @@ export function SettingsForm({ saved, editable }: { saved: Settings; editable: b
             required
             value={form.sessionIdleMinutes}
             onChange={(e) => setForm({ ...form, sessionIdleMinutes: e.target.valueAsNumber })}
+          />
+          <TextField
+            label={t('settings.sharedNumberThreshold')}
+            hint={t('settings.sharedNumberThresholdHint')}
+            type="number"
+            min={2}
+            max={1000}
+            required
+            value={form.sharedNumberThreshold}
+            onChange={(e) => setForm({ ...form, sharedNumberThreshold: e.target.valueAsNumber })}
           />
         </div>
       </fieldset>

@@ -1,0 +1,152 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { normaliseEmailCell, normalisePhoneCell } from '../../shared/contacts/index.js';
+import { bulkInsert } from '../db/bulk-insert.js';
+import type { ContactChangesTable, ContactsTable, Database } from '../db/schema.js';
+import { phoneColumns, reachOf } from './contact-state.js';
+import { officeNumbers, recountSharedNumbers } from './shared-numbers.js';
+
+const CHUNK = 500;
+/** Who changed a cell when the export did. */
+export const EXPORT_ACTOR = 'SIMPADA';
+
+export interface RefreshResult {
+  created: number;
+  updated: number;
+  conflicts: number;
+}
+
+/**
+ * Brings the contacts of these taxpayers in line with their export cells, inside the caller's
+ * transaction (the import's). A cell the export did not change is left alone, so officers'
+ * fixes and gateways' reports survive re-imports; a changed cell an officer had fixed becomes a
+ * conflict for the officer to settle instead of silently overwriting either side.
+ */
+export async function refreshContacts(trx: Kysely<Database>, taxpayerIds: readonly number[], now: Date): Promise<RefreshResult> {
+  const result: RefreshResult = { created: 0, updated: 0, conflicts: 0 };
+  const office = await officeNumbers(trx);
+  const at = now.toISOString();
+  for (let i = 0; i < taxpayerIds.length; i += CHUNK) {
+    const ids = taxpayerIds.slice(i, i + CHUNK);
+    const [taxpayers, contacts] = await Promise.all([
+      trx.selectFrom('taxpayers').select(['id', 'raw_phone', 'raw_email']).where('id', 'in', ids).execute(),
+      trx.selectFrom('contacts').selectAll().where('taxpayer_id', 'in', ids).execute(),
+    ]);
+    const byTaxpayer = new Map(contacts.map((c) => [c.taxpayer_id, c]));
+    const inserts: Insertable<ContactsTable>[] = [];
+    const history: Insertable<ContactChangesTable>[] = [];
+    for (const t of taxpayers) {
+      const existing = byTaxpayer.get(t.id);
+      if (!existing) {
+        inserts.push(contactFromExport(t, office, at));
+        continue;
+      }
+      const update = updateFromExport(existing, t, office, at, history);
+      if (!update) continue;
+      await trx.updateTable('contacts').set(update).where('id', '=', existing.id).execute();
+      result.updated += 1;
+      if (update.has_conflict && !existing.has_conflict) result.conflicts += 1;
+    }
+    if (inserts.length) await bulkInsert(trx, 'contacts', CONTACT_COLUMNS, inserts);
+    if (history.length) await bulkInsert(trx, 'contact_changes', HISTORY_COLUMNS, history);
+    result.created += inserts.length;
+  }
+  // Also after an undo that only removed taxpayers: their numbers are used by fewer now.
+  await recountSharedNumbers(trx);
+  return result;
+}
+
+/** Contacts for taxpayers that have none yet (a ledger imported before contacts existed). */
+export async function ensureContacts(db: Kysely<Database>, now: Date): Promise<number> {
+  const [taxpayers, contacts] = await Promise.all([
+    db.selectFrom('taxpayers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  if (Number(taxpayers.n) === Number(contacts.n)) return 0;
+  return db.transaction().execute(async (trx) => {
+    const missing = await trx
+      .selectFrom('taxpayers as t')
+      .leftJoin('contacts as c', 'c.taxpayer_id', 't.id')
+      .select('t.id')
+      .where('c.id', 'is', null)
+      .execute();
+    const result = await refreshContacts(trx, missing.map((r) => r.id), now);
+    return result.created;
+  });
+}
+
+type Cells = { id: number; raw_phone: string | null; raw_email: string | null };
+
+function contactFromExport(t: Cells, office: ReadonlySet<string>, at: string): Insertable<ContactsTable> {
+  const phone = exportPhone(t.raw_phone);
+  const email = normaliseEmailCell(t.raw_email);
+  return {
+    taxpayer_id: t.id,
+    export_phone_raw: t.raw_phone,
+    export_email_raw: t.raw_email,
+    ...phone,
+    phone_source: 'export',
+    primary_confirmed: 0,
+    phone_conflict: null,
+    email: email.email,
+    email_status: email.status,
+    email_source: 'export',
+    email_conflict: null,
+    has_conflict: 0,
+    reach: reachOf(phone, office),
+    verified_at: null,
+    updated_at: at,
+  };
+}
+
+function updateFromExport(
+  existing: Selectable<ContactsTable>,
+  t: Cells,
+  office: ReadonlySet<string>,
+  at: string,
+  history: Insertable<ContactChangesTable>[],
+): Updateable<ContactsTable> | null {
+  const phoneChanged = existing.export_phone_raw !== t.raw_phone;
+  const emailChanged = existing.export_email_raw !== t.raw_email;
+  if (!phoneChanged && !emailChanged) return null;
+  const update: Updateable<ContactsTable> = { export_phone_raw: t.raw_phone, export_email_raw: t.raw_email, updated_at: at };
+  if (phoneChanged) {
+    if (existing.phone_source === 'officer') {
+      update.phone_conflict = JSON.stringify({ raw: t.raw_phone, at });
+      history.push(conflictRow(t.id, 'phone_conflict', existing.export_phone_raw, t.raw_phone, at));
+    } else {
+      const phone = exportPhone(t.raw_phone);
+      Object.assign(update, phone, { phone_source: 'export', phone_conflict: null, reach: reachOf(phone, office) });
+      update.primary_confirmed = phone.sms_phone === existing.sms_phone ? existing.primary_confirmed : 0;
+    }
+  }
+  if (emailChanged) {
+    if (existing.email_source === 'officer') {
+      update.email_conflict = JSON.stringify({ raw: t.raw_email, at });
+      history.push(conflictRow(t.id, 'email_conflict', existing.export_email_raw, t.raw_email, at));
+    } else {
+      const email = normaliseEmailCell(t.raw_email);
+      Object.assign(update, { email: email.email, email_status: email.status, email_source: 'export', email_conflict: null });
+    }
+  }
+  const phoneConflict = 'phone_conflict' in update ? update.phone_conflict : existing.phone_conflict;
+  const emailConflict = 'email_conflict' in update ? update.email_conflict : existing.email_conflict;
+  update.has_conflict = phoneConflict || emailConflict ? 1 : 0;
+  return update;
+}
+
+export function exportPhone(raw: string | null) {
+  const cell = normalisePhoneCell(raw);
+  return phoneColumns(cell.candidates, cell);
+}
+
+/** The export changed a cell an officer had fixed: recorded as the export's change, old cell to new. */
+function conflictRow(taxpayerId: number, field: 'phone_conflict' | 'email_conflict', oldRaw: string | null, newRaw: string | null, at: string): Insertable<ContactChangesTable> {
+  return { taxpayer_id: taxpayerId, field, old_value: oldRaw, new_value: newRaw, source: 'export', reason: null, actor: EXPORT_ACTOR, at };
+}
+
+const CONTACT_COLUMNS = [
+  'taxpayer_id', 'export_phone_raw', 'export_email_raw', 'phone_status', 'phone_reason', 'wa_phone', 'sms_phone', 'landline', 'alternates', 'candidates',
+  'phone_source', 'mobile_count', 'primary_confirmed', 'wa_unavailable', 'phone_conflict', 'email', 'email_status', 'email_source', 'email_conflict',
+  'has_conflict', 'reach', 'verified_at', 'updated_at',
+] as const;
+export const HISTORY_COLUMNS = ['taxpayer_id', 'field', 'old_value', 'new_value', 'source', 'reason', 'actor', 'at'] as const;

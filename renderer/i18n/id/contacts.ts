@@ -1,0 +1,4 @@
+/** Bahasa Indonesia for the contacts screens (see ../id.ts). */
+export const contactsId = {
+  title: 'Kontak WP',
+};
