@@ -3,9 +3,11 @@ import type { ComponentType } from 'react';
 import { ALL_ROLES, type Role } from '../shared/roles';
 import { AuditScreen } from './screens/audit/AuditScreen';
 import { ChangePasswordScreen } from './screens/change-password/ChangePasswordScreen';
+import { ContactsScreen } from './screens/contacts/ContactsScreen';
 import { ImportHistoryScreen, ImportScreen } from './screens/import/ImportScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { TaxpayersScreen } from './screens/taxpayers/TaxpayersScreen';
+import { TemplatesScreen } from './screens/templates/TemplatesScreen';
 import { UsersScreen } from './screens/users/UsersScreen';
 
 /**
@@ -48,8 +50,8 @@ export const SCREENS: readonly Screen[] = [
   // The head and the treasurer read what was imported (import.history) but may not import; officers
   // find the same history as a tab of Impor SIMPADA, so the menu offers this only to the two readers.
   { id: 'importHistory', path: 'riwayat-impor', roles: ALL_ROLES, menuRoles: ['head', 'treasurer'], inMenu: true, component: ImportHistoryScreen },
-  { id: 'contacts', path: 'kontak', roles: ['officer', 'admin'], inMenu: true },
-  { id: 'templates', path: 'template', roles: ['officer', 'head', 'admin'], inMenu: true },
+  { id: 'contacts', path: 'kontak', roles: ['officer', 'admin'], inMenu: true, component: ContactsScreen },
+  { id: 'templates', path: 'template', roles: ['officer', 'head', 'admin'], inMenu: true, component: TemplatesScreen },
   { id: 'reminders', path: 'pengingat', roles: ['officer', 'head', 'admin'], inMenu: true },
   { id: 'payments', path: 'pembayaran', roles: ['treasurer', 'officer', 'admin'], inMenu: true },
   { id: 'reconciliation', path: 'rekonsiliasi', roles: ['treasurer', 'head', 'admin'], inMenu: true },

@@ -59,10 +59,7 @@ export function registerContactCommands(program: Command, globals: () => GlobalO
     .action(async (npwpd: string, opts: { phone?: string; email?: string; reason?: string }) => {
       if (opts.phone === undefined && opts.email === undefined) throw new UserError('INVALID_INPUT', { field: '--phone', detail: 'give --phone and/or --email' });
       await withApp(globals(), async ({ call }) => {
-        let contact;
-        if (opts.phone !== undefined) contact = (await call('contacts.fixPhone', { npwpd, phone: opts.phone, reason: opts.reason })).contact;
-        if (opts.email !== undefined) contact = (await call('contacts.fixEmail', { npwpd, email: opts.email, reason: opts.reason })).contact;
-        const c = contact as NonNullable<typeof contact>;
+        const { contact: c } = await call('contacts.fix', { npwpd, phone: opts.phone, email: opts.email, reason: opts.reason });
         const result = { npwpd: c.npwpd, name: c.name, phone: c.phone ?? c.landline, phone_status: c.phoneStatus, email: c.email, email_status: c.emailStatus, source: c.phoneSource };
         emit(globals(), result, () => `${c.name}: ${result.phone ?? '-'} (${result.phone_status}), ${result.email ?? '-'} (${result.email_status})`);
       });

@@ -101,7 +101,7 @@ export function registerTemplateCommands(program: Command, globals: () => Global
       requireHead(globals());
       await withApp(globals(), async ({ call }) => {
         const { template, retired } = await call('templates.approve', { id: templateId });
-        emit(globals(), { template, retired }, () => `${describe(template)}${retired.length ? `; versi lama dipensiunkan: ${retired.join(', ')}` : ''}`);
+        emit(globals(), { template, retired }, () => describeInForce(template, retired));
       });
     });
 
@@ -126,7 +126,7 @@ export function registerTemplateCommands(program: Command, globals: () => Global
     .action(async (templateId: number, metaStatus: (typeof META_STATUSES)[number]) => {
       await withApp(globals(), async ({ call }) => {
         const { template, retired } = await call('templates.setMetaStatus', { id: templateId, metaStatus });
-        emit(globals(), { template, retired }, () => `${describe(template)}${retired.length ? `; versi lama dipensiunkan: ${retired.join(', ')}` : ''}`);
+        emit(globals(), { template, retired }, () => describeInForce(template, retired));
       });
     });
 
@@ -150,6 +150,10 @@ export function registerTemplateCommands(program: Command, globals: () => Global
 
 function describe(t: TemplateSummary): string {
   return `Templat #${t.id} "${t.name}" v${t.version}: ${t.status}${t.usable ? ' (siap dipakai)' : ''}`;
+}
+
+function describeInForce(t: TemplateSummary, retired: number[]): string {
+  return retired.length ? `${describe(t)}; versi sebelumnya dipensiunkan: #${retired.join(', #')}` : describe(t);
 }
 
 function parseId(value: string): number {

@@ -92,5 +92,8 @@ function problemPredicate(eb: Eb, problem: ContactProblem | undefined, threshold
       return eb('contacts.wa_unavailable', '=', 1);
     case 'invalid_email':
       return eb('contacts.email_status', '=', 'invalid');
+    // Reached by nobody because the number is the office's: the officer still has to find theirs.
+    case 'office_number':
+      return eb('contacts.sms_phone', 'in', eb.selectFrom('shared_numbers').select('shared_numbers.phone').where('shared_numbers.marking', '=', 'office'));
   }
 }

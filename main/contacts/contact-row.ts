@@ -30,7 +30,7 @@ export async function toContactRows(db: Kysely<Database>, rows: ContactWithTaxpa
 }
 
 export function contactRow(row: ContactWithTaxpayer, shared: SharedInfo | undefined, threshold: number, unpaid: { bills: number; principal: number }): ContactRowOut {
-  const sharedInfo = shared && shared.count >= 2 ? shared : null;
+  const sharedInfo = shared && (shared.count >= 2 || shared.marking) ? shared : null;
   return {
     taxpayerId: row.taxpayer_id,
     npwpd: row.npwpd,
@@ -72,5 +72,6 @@ export function problemsOf(row: Selectable<ContactsTable>, shared: SharedInfo | 
   if (row.mobile_count > 1 && !row.primary_confirmed) problems.push('several');
   if (row.wa_unavailable) problems.push('no_whatsapp');
   if (row.email_status === 'invalid') problems.push('invalid_email');
+  if (shared?.marking === 'office') problems.push('office_number');
   return problems;
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { UserError } from '../../shared/errors.js';
 import type { ContactsTable, Database } from '../db/schema.js';
+import { canonicalNpwpd } from '../ledger/index.js';
 
 export interface ContactRef {
   taxpayerId?: number | undefined;
@@ -13,7 +14,7 @@ export type ContactRow = Selectable<ContactsTable> & { npwpd: string | null; nam
 export async function findContact(db: Kysely<Database>, ref: ContactRef): Promise<ContactRow> {
   let query = db.selectFrom('contacts as c').innerJoin('taxpayers as t', 't.id', 'c.taxpayer_id').selectAll('c').select(['t.npwpd', 't.name']);
   if (ref.taxpayerId !== undefined) query = query.where('c.taxpayer_id', '=', ref.taxpayerId);
-  else if (ref.npwpd !== undefined) query = query.where('t.npwpd', '=', ref.npwpd.trim());
+  else if (ref.npwpd !== undefined) query = query.where('t.npwpd', '=', canonicalNpwpd(ref.npwpd));
   else throw new UserError('CONTACT_NOT_FOUND', { taxpayer: '?' });
   const row = await query.orderBy('t.id').executeTakeFirst();
   if (!row) throw new UserError('CONTACT_NOT_FOUND', { taxpayer: ref.npwpd ?? `#${ref.taxpayerId}` });

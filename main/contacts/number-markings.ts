@@ -3,7 +3,7 @@ import { normalisePhoneCell } from '../../shared/contacts/index.js';
 import { phoneReasonText } from '../../shared/contacts/reasons.js';
 import { UserError } from '../../shared/errors.js';
 import type { Database } from '../db/schema.js';
-import { updateReachFor } from './shared-numbers.js';
+import { recountSharedNumbers, updateReachFor } from './shared-numbers.js';
 
 export type Marking = 'office' | 'shared' | 'none';
 
@@ -29,7 +29,10 @@ export async function markNumber(trx: Kysely<Database>, typed: string, as: Marki
   const marking = as === 'none' ? null : as;
   const values = { marking, marked_by: by.username, marked_at: by.now.toISOString(), note };
   if (existing) await trx.updateTable('shared_numbers').set(values).where('phone', '=', phone).execute();
-  else await trx.insertInto('shared_numbers').values({ phone, taxpayer_count: Number(users.n), ...values }).execute();
+  else await trx.insertInto('shared_numbers').values({ phone, taxpayer_count: 0, ...values }).execute();
+  // The count is of distinct names, as for every shared number: a verdict on one owner's number
+  // must not make it look shared.
+  await recountSharedNumbers(trx, [phone]);
   const reachChanged = await updateReachFor(trx, phone, by.now);
   return { phone, marking, before: existing?.marking ?? null, taxpayers: Number(users.n), reachChanged };
 }

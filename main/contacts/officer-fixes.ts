@@ -75,7 +75,7 @@ export async function resolveConflict(trx: Kysely<Database>, ref: ContactRef, fi
   const at = by.now.toISOString();
   if (field === 'phone') {
     const update = keep === 'officer' ? {} : { ...exportPhone(contact.export_phone_raw), phone_source: 'export' as const, primary_confirmed: 0 };
-    await writePhone(trx, contact, { ...update, phone_conflict: null, has_conflict: otherConflict ? 1 : 0 }, by);
+    await writePhone(trx, contact, { ...update, phone_conflict: null }, by);
     const after = keep === 'officer' ? currentNumber(contact) : (update as { sms_phone?: string | null }).sms_phone ?? contact.export_phone_raw;
     await record(trx, contact, 'phone', currentNumber(contact), after, keep === 'officer' ? 'conflict: kept officer' : 'conflict: took export', by);
   } else {
@@ -89,8 +89,9 @@ export async function resolveConflict(trx: Kysely<Database>, ref: ContactRef, fi
 
 /** Writes new phone columns with the best channel they give, and recounts the numbers involved. */
 export async function writePhone(trx: Kysely<Database>, contact: ContactRow, update: Updateable<ContactsTable>, by: Officer): Promise<void> {
-  const next = { wa_phone: contact.wa_phone, sms_phone: contact.sms_phone, ...update };
+  const next = { wa_phone: contact.wa_phone, sms_phone: contact.sms_phone, phone_conflict: contact.phone_conflict, email_conflict: contact.email_conflict, ...update };
   const reach = reachOf(next, await officeNumbers(trx));
+  update = { ...update, has_conflict: next.phone_conflict || next.email_conflict ? 1 : 0 };
   const verified = update.phone_source === 'officer' ? { verified_at: by.now.toISOString() } : {};
   await trx.updateTable('contacts').set({ ...update, ...verified, reach, updated_at: by.now.toISOString() }).where('id', '=', contact.id).execute();
   if (next.sms_phone !== contact.sms_phone) await recountSharedNumbers(trx, [contact.sms_phone, next.sms_phone]);

@@ -79,6 +79,20 @@ export const contactProcedures: HandlerMap<Extract<ProcedureName, `contacts.${st
     return { contact: await oneRow(ctx, after) };
   },
 
+  async 'contacts.fix'(ctx, { taxpayerId, npwpd, phone, email, reason }) {
+    if (phone === undefined && email === undefined) throw new UserError('INVALID_INPUT', { field: 'phone', detail: 'give a phone number and/or an email' });
+    let after = await findContact(ctx.db, { taxpayerId, npwpd });
+    const before = after;
+    if (phone !== undefined) after = await fixPhone(ctx.db, { taxpayerId: before.taxpayer_id }, phone, reason ?? null, officer(ctx));
+    if (email !== undefined) after = await fixEmail(ctx.db, { taxpayerId: before.taxpayer_id }, email, reason ?? null, officer(ctx));
+    await ctx.audit({
+      target: target(before),
+      before: { phone: before.sms_phone ?? before.landline ?? before.export_phone_raw, email: before.email ?? before.export_email_raw },
+      after: { phone: after.sms_phone ?? after.landline, email: after.email, reason },
+    });
+    return { contact: await oneRow(ctx, after) };
+  },
+
   async 'contacts.choosePrimary'(ctx, { taxpayerIds, phone }) {
     if (phone && taxpayerIds.length > 1) throw new UserError('INVALID_INPUT', { field: 'phone', detail: 'a chosen number applies to one taxpayer' });
     const changes: { taxpayer: number; primary: string | null }[] = [];

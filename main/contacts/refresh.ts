@@ -40,7 +40,7 @@ export async function refreshContacts(trx: Kysely<Database>, taxpayerIds: readon
         inserts.push(contactFromExport(t, office, at));
         continue;
       }
-      const update = updateFromExport(existing, t, office, at, history);
+      const update = await updateFromExport(trx, existing, t, office, at, history);
       if (!update) continue;
       await trx.updateTable('contacts').set(update).where('id', '=', existing.id).execute();
       result.updated += 1;
@@ -98,33 +98,49 @@ function contactFromExport(t: Cells, office: ReadonlySet<string>, at: string): I
   };
 }
 
-function updateFromExport(
+async function updateFromExport(
+  trx: Kysely<Database>,
   existing: Selectable<ContactsTable>,
   t: Cells,
   office: ReadonlySet<string>,
   at: string,
   history: Insertable<ContactChangesTable>[],
-): Updateable<ContactsTable> | null {
+): Promise<Updateable<ContactsTable> | null> {
   const phoneChanged = existing.export_phone_raw !== t.raw_phone;
   const emailChanged = existing.export_email_raw !== t.raw_email;
   if (!phoneChanged && !emailChanged) return null;
   const update: Updateable<ContactsTable> = { export_phone_raw: t.raw_phone, export_email_raw: t.raw_email, updated_at: at };
   if (phoneChanged) {
+    const phone = exportPhone(t.raw_phone);
     if (existing.phone_source === 'officer') {
-      update.phone_conflict = JSON.stringify({ raw: t.raw_phone, at });
-      history.push(conflictRow(t.id, 'phone_conflict', existing.export_phone_raw, t.raw_phone, at));
+      // The export now says what the officer said (SIMPADA fixed it at the source), or went back to
+      // the cell the officer fixed against (an undo): nothing to settle. Anything else is a conflict.
+      const agrees = (phone.sms_phone ?? phone.landline) !== null && (phone.sms_phone ?? phone.landline) === (existing.sms_phone ?? existing.landline);
+      const previous = cellBeforeConflict(existing.phone_conflict, existing.export_phone_raw);
+      if (agrees || previous === t.raw_phone) update.phone_conflict = null;
+      else {
+        update.phone_conflict = JSON.stringify({ raw: t.raw_phone, at, previous });
+        history.push(conflictRow(t.id, 'phone_conflict', existing.export_phone_raw, t.raw_phone, at));
+      }
     } else {
-      const phone = exportPhone(t.raw_phone);
-      Object.assign(update, phone, { phone_source: 'export', phone_conflict: null, reach: reachOf(phone, office) });
-      update.primary_confirmed = phone.sms_phone === existing.sms_phone ? existing.primary_confirmed : 0;
+      const restored = await stashFor(trx, t.id, existing.export_phone_raw, t.raw_phone);
+      Object.assign(update, restored ?? { ...phone, phone_source: 'export', primary_confirmed: phone.sms_phone === existing.sms_phone ? existing.primary_confirmed : 0 }, { phone_conflict: null });
+      update.reach = reachOf({ wa_phone: update.wa_phone ?? null, sms_phone: update.sms_phone ?? null }, office);
+      // What a gateway or an officer taught us about the old cell would be lost: keep it with the
+      // change, so an undo (or SIMPADA going back to that cell) brings it back.
+      if (existing.phone_source === 'delivery' || existing.primary_confirmed) history.push(stashRow(t.id, existing, t.raw_phone, at));
     }
   }
   if (emailChanged) {
+    const email = normaliseEmailCell(t.raw_email);
     if (existing.email_source === 'officer') {
-      update.email_conflict = JSON.stringify({ raw: t.raw_email, at });
-      history.push(conflictRow(t.id, 'email_conflict', existing.export_email_raw, t.raw_email, at));
+      const previous = cellBeforeConflict(existing.email_conflict, existing.export_email_raw);
+      if ((email.email !== null && email.email === existing.email) || previous === t.raw_email) update.email_conflict = null;
+      else {
+        update.email_conflict = JSON.stringify({ raw: t.raw_email, at, previous });
+        history.push(conflictRow(t.id, 'email_conflict', existing.export_email_raw, t.raw_email, at));
+      }
     } else {
-      const email = normaliseEmailCell(t.raw_email);
       Object.assign(update, { email: email.email, email_status: email.status, email_source: 'export', email_conflict: null });
     }
   }
@@ -134,6 +150,33 @@ function updateFromExport(
   return update;
 }
 
+/** The export cell an officer's fix was made against, kept across successive conflicting exports. */
+function cellBeforeConflict(conflict: string | null, exportRaw: string | null): string | null {
+  if (!conflict) return exportRaw;
+  return (JSON.parse(conflict) as { previous?: string | null }).previous ?? null;
+}
+
+const STASHED = ['phone_status', 'phone_reason', 'wa_phone', 'sms_phone', 'landline', 'alternates', 'candidates', 'mobile_count', 'wa_unavailable', 'phone_source', 'primary_confirmed', 'verified_at'] as const;
+
+function stashRow(taxpayerId: number, existing: Selectable<ContactsTable>, newRaw: string | null, at: string): Insertable<ContactChangesTable> {
+  const stash = Object.fromEntries(STASHED.map((k) => [k, existing[k]]));
+  return { taxpayer_id: taxpayerId, field: 'phone', old_value: existing.export_phone_raw, new_value: newRaw, source: 'export', reason: null, actor: EXPORT_ACTOR, at, stash: JSON.stringify(stash) };
+}
+
+/** The contact as it was before the export changed `from` into `to`, when it changes right back. */
+async function stashFor(trx: Kysely<Database>, taxpayerId: number, current: string | null, incoming: string | null): Promise<Updateable<ContactsTable> | null> {
+  const row = await trx
+    .selectFrom('contact_changes')
+    .select(['old_value', 'new_value', 'stash'])
+    .where('taxpayer_id', '=', taxpayerId)
+    .where('stash', 'is not', null)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row || row.old_value !== incoming || row.new_value !== current) return null;
+  return JSON.parse(row.stash as string) as Updateable<ContactsTable>;
+}
+
 export function exportPhone(raw: string | null) {
   const cell = normalisePhoneCell(raw);
   return phoneColumns(cell.candidates, cell);
@@ -141,7 +184,7 @@ export function exportPhone(raw: string | null) {
 
 /** The export changed a cell an officer had fixed: recorded as the export's change, old cell to new. */
 function conflictRow(taxpayerId: number, field: 'phone_conflict' | 'email_conflict', oldRaw: string | null, newRaw: string | null, at: string): Insertable<ContactChangesTable> {
-  return { taxpayer_id: taxpayerId, field, old_value: oldRaw, new_value: newRaw, source: 'export', reason: null, actor: EXPORT_ACTOR, at };
+  return { taxpayer_id: taxpayerId, field, old_value: oldRaw, new_value: newRaw, source: 'export', reason: null, actor: EXPORT_ACTOR, at, stash: null };
 }
 
 const CONTACT_COLUMNS = [
@@ -149,4 +192,4 @@ const CONTACT_COLUMNS = [
   'phone_source', 'mobile_count', 'primary_confirmed', 'wa_unavailable', 'phone_conflict', 'email', 'email_status', 'email_source', 'email_conflict',
   'has_conflict', 'reach', 'verified_at', 'updated_at',
 ] as const;
-export const HISTORY_COLUMNS = ['taxpayer_id', 'field', 'old_value', 'new_value', 'source', 'reason', 'actor', 'at'] as const;
+export const HISTORY_COLUMNS = ['taxpayer_id', 'field', 'old_value', 'new_value', 'source', 'reason', 'actor', 'at', 'stash'] as const;

@@ -233,6 +233,8 @@ export interface ContactChangesTable {
   reason: string | null;
   actor: string;
   at: string;
+  /** JSON: the contact's phone columns before an export replaced what gateways or officers had taught us. */
+  stash: string | null;
 }
 
 /** Numbers on two or more taxpayers, and officers' verdicts on them. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { templateContent } from '../../shared/api/templates.js';
-import type { TemplateContent } from './version-diff.js';
+import { CONTENT_FIELDS, type TemplateContent } from './version-diff.js';
 
 type ContentInput = z.output<typeof templateContent>;
 
@@ -26,4 +26,8 @@ export function mergeContent(base: TemplateContent | null, changes: Partial<Cont
     metaName: whatsapp ? merged.metaName || null : null,
     metaCategory: whatsapp ? (merged.metaCategory ?? defaultMetaCategory('whatsapp')) : null,
   };
+}
+
+export function sameContent(a: TemplateContent, b: TemplateContent): boolean {
+  return CONTENT_FIELDS.every((field) => a[field] === b[field]);
 }

@@ -1,6 +1,5 @@
-import type { TemplatePurpose, TemplateIssue, TemplateValues } from '../../shared/templates/index.js';
-import { checkTemplate } from '../../shared/templates/index.js';
 import { UserError } from '../../shared/errors.js';
+import { checkTemplate, type TemplateIssue, type TemplatePurpose, type TemplateValues } from '../../shared/templates/index.js';
 import type { Ctx } from '../api/context.js';
 import { calendarDate } from '../platform/clock.js';
 import { readSettings } from '../platform/settings.js';
@@ -21,13 +20,17 @@ export async function longestValuesFor(ctx: Pick<Ctx, 'db' | 'app'>, language: s
   const lang = messageLanguage(language);
   const settings = await readSettings(ctx.db);
   const today = calendarDate(ctx.app.clock.now(), settings.timezone);
-  return longestValues(await cachedLedgerExtremes(ctx.app, ctx.db), messageAgency(settings, lang), today, lang);
+  return longestValues(await cachedLedgerExtremes(ctx.app, ctx.db), messageAgency(settings), today, lang);
 }
 
 /** The editor's checks, measured against the ledger's longest values. */
 export async function templateIssues(ctx: Pick<Ctx, 'db' | 'app'>, text: CheckedText): Promise<TemplateIssue[]> {
+  return checkText(text, await longestValuesFor(ctx, text.language));
+}
+
+export function checkText(text: CheckedText, longest: TemplateValues): TemplateIssue[] {
   // Purposes are stored only through the contract's enum, so the cast names what is already true.
-  return checkTemplate({ ...text, purpose: text.purpose as TemplatePurpose }, await longestValuesFor(ctx, text.language));
+  return checkTemplate({ ...text, purpose: text.purpose as TemplatePurpose }, longest);
 }
 
 /** Submitting and approving refuse a text with errors; warnings are the head's judgement. */

@@ -57,7 +57,7 @@ async function previewedText(ctx: Ctx, input: PreviewInput): Promise<CheckedText
 
 async function sampleValues(ctx: Ctx, input: PreviewInput, text: CheckedText, lang: Language) {
   const settings = await readSettings(ctx.db);
-  const agency = messageAgency(settings, lang);
+  const agency = messageAgency(settings);
   if (input.sample === 'longest') return { values: await longestValuesFor(ctx, text.language), taxpayer: null };
   if (input.sample === 'example') return { values: templateValues({ ...SAMPLE_MESSAGE, agency }, lang), taxpayer: null };
   return taxpayerValues(ctx, input, text.purpose, { agency, today: calendarDate(ctx.app.clock.now(), settings.timezone) }, lang);

@@ -1,6 +1,8 @@
+import type { Kysely } from 'kysely';
 import { toMetaTemplate } from '../../shared/templates/index.js';
 import type { HandlerMap } from '../api/handler.js';
-import { longestValuesFor, templateIssues } from './live-checks.js';
+import type { Database } from '../db/schema.js';
+import { checkText, longestValuesFor } from './live-checks.js';
 import { previewTemplate } from './preview.js';
 import { contentOf, familyVersions, getVersion, listVersions, type TemplateVersion } from './template-store.js';
 import {
@@ -32,7 +34,7 @@ type TemplateProcedure =
 export const templateProcedures: HandlerMap<TemplateProcedure> = {
   async 'templates.list'(ctx, filter) {
     const versions = await listVersions(ctx.db, filter);
-    const newest = await latestVersions(ctx, versions);
+    const newest = await latestVersions(ctx.db, versions);
     return { rows: versions.map(({ body: _body, ...v }) => ({ ...v, usable: isUsable(v), latest: newest.get(v.familyId) === v.version })) };
   },
 
@@ -44,12 +46,13 @@ export const templateProcedures: HandlerMap<TemplateProcedure> = {
       const diff = versionDiff(previous ? { label: `v${previous.version}`, content: contentOf(previous) } : null, { label: `v${v.version}`, content: contentOf(v) });
       return { ...view(v), diff: { ...diff, words: bodyWordDiff(previous?.body ?? '', v.body) } };
     });
+    const longestValues = await longestValuesFor(ctx, template.language);
     return {
       template: view(template),
       inForceId: inForce(family)?.id ?? null,
       versions,
-      issues: await templateIssues(ctx, template),
-      longestValues: await longestValuesFor(ctx, template.language),
+      issues: checkText(template, longestValues),
+      longestValues,
       meta: template.channel === 'whatsapp' ? toMetaTemplate(template.body) : null,
     };
   },
@@ -105,10 +108,10 @@ function view(v: TemplateVersion) {
 }
 
 /** The newest version number of each family among those listed (a filter may hide it, so ask). */
-async function latestVersions(ctx: Parameters<HandlerMap<'templates.list'>['templates.list']>[0], versions: TemplateVersion[]): Promise<Map<number, number>> {
+async function latestVersions(db: Kysely<Database>, versions: TemplateVersion[]): Promise<Map<number, number>> {
   const families = [...new Set(versions.map((v) => v.familyId))];
   if (families.length === 0) return new Map();
-  const rows = await ctx.db
+  const rows = await db
     .selectFrom('templates')
     .select((eb) => ['family_id', eb.fn.max('version').as('version')])
     .where('family_id', 'in', families)

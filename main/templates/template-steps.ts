@@ -2,14 +2,14 @@ import type { z } from 'zod';
 import type { templateContent } from '../../shared/api/templates.js';
 import { UserError } from '../../shared/errors.js';
 import type { Ctx } from '../api/context.js';
-import { mergeContent } from './content.js';
+import { mergeContent, sameContent } from './content.js';
 import { assertNoErrors } from './live-checks.js';
 import {
   contentOf,
+  familyVersions,
   getVersion,
   insertFirstVersion,
   insertNextVersion,
-  openVersion,
   previousVersion,
   type TemplateVersion,
   toContentRow,
@@ -17,7 +17,7 @@ import {
   type VersionChanges,
 } from './template-store.js';
 import { type VersionDiff, versionDiff } from './version-diff.js';
-import { assertNotAuthor, assertStep, editKind, isUsable, type MetaStatus, metaStatusAfterEdit } from './workflow.js';
+import { assertNotAuthor, assertStep, editKind, isUsable, type MetaStatus, metaStatusAfterEdit, pendingVersion } from './workflow.js';
 
 type ContentInput = z.output<typeof templateContent>;
 
@@ -36,19 +36,18 @@ export async function updateTemplate(ctx: Ctx, id: number, changes: Partial<Cont
   const current = await getVersion(ctx.db, id);
   const kind = editKind(current);
   const content = mergeContent(contentOf(current), changes);
-  const changed = versionDiff({ label: label(current), content: contentOf(current) }, { label: label(current), content }).fields;
-  if (changed.length === 0) throw new UserError('TEMPLATE_UNCHANGED', { id });
+  if (sameContent(contentOf(current), content)) throw new UserError('TEMPLATE_UNCHANGED', { id });
   const metaStatus = metaStatusAfterEdit(current, content);
   const by = actorName(ctx);
   const at = now(ctx);
   if (kind === 'in-place') {
+    // A rejected version keeps the head's reason in view while it is reworked; submitting clears it.
     const edited = await updateVersion(ctx.db, id, { ...toContentRow(content), meta_status: metaStatus, status: 'draft', updated_by: by, updated_at: at });
     const diff = versionDiff({ label: `${label(current)} ${current.updatedAt}`, content: contentOf(current) }, { label: `${label(edited)} ${at}`, content });
     await auditStep(ctx, current, edited, diff);
     return { version: edited, newVersion: false };
   }
-  // One version in the works per family: a second draft beside it would split the review.
-  const open = await openVersion(ctx.db, current.familyId);
+  const open = pendingVersion(await familyVersions(ctx.db, current.familyId), current.id);
   if (open) throw new UserError('TEMPLATE_OPEN_VERSION', { id: open.id, version: open.version, name: open.name });
   const next = await insertNextVersion(ctx.db, current.familyId, content, metaStatus, by, at);
   await auditStep(ctx, current, next, versionDiff({ label: label(current), content: contentOf(current) }, { label: label(next), content }));
@@ -106,14 +105,14 @@ export async function setMetaStatus(ctx: Ctx, id: number, metaStatus: MetaStatus
   return { version, retired };
 }
 
-/** The family's other approved versions, out of force now that this one is usable. */
+/** The family's older approved versions, out of force now that this one is usable. */
 async function retireReplaced(ctx: Ctx, current: TemplateVersion): Promise<number[]> {
   const replaced = await ctx.db
     .selectFrom('templates')
     .select('id')
     .where('family_id', '=', current.familyId)
     .where('status', '=', 'approved')
-    .where('id', '!=', current.id)
+    .where('version', '<', current.version)
     .execute();
   const ids = replaced.map((r) => Number(r.id));
   if (ids.length > 0) await ctx.db.updateTable('templates').set({ status: 'retired' }).where('id', 'in', ids).execute();

@@ -166,16 +166,3 @@ export async function previousVersion(db: Kysely<Database>, version: TemplateVer
     .executeTakeFirst();
   return row ? fromRow(row) : null;
 }
-
-/** A version of the family still being worked on (not yet decided for good), if any. */
-export async function openVersion(db: Kysely<Database>, familyId: number): Promise<TemplateVersion | null> {
-  const row = await db
-    .selectFrom('templates')
-    .selectAll()
-    .where('family_id', '=', familyId)
-    .where('status', 'in', ['draft', 'submitted', 'rejected'])
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? fromRow(row) : null;
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/errors.js';
-import { assertNotAuthor, assertStep, editKind, isUsable, metaStatusAfterEdit } from './workflow.js';
+import { assertNotAuthor, assertStep, editKind, isUsable, metaStatusAfterEdit, pendingVersion } from './workflow.js';
 
 function thrown(run: () => unknown): UserError | null {
   try {
@@ -59,5 +59,13 @@ describe('the approval workflow', () => {
     expect(metaStatusAfterEdit(before, { ...before, body: 'Halo {nama_wp}, terima kasih banyak.', channel: 'whatsapp' })).toBeNull();
     expect(metaStatusAfterEdit(before, { ...before, metaName: 'terima_kasih_v2', channel: 'whatsapp' })).toBeNull();
     expect(metaStatusAfterEdit(before, { ...before, channel: 'sms' })).toBeNull();
+  });
+
+  it('sends a second edit of an approved version to the version already on its way', () => {
+    const v = (id: number, status: 'draft' | 'approved' | 'retired' | 'rejected', metaStatus: 'approved' | null = 'approved') => ({ id, status, channel: 'whatsapp' as const, metaStatus });
+    expect(pendingVersion([v(1, 'approved')], 1)).toBeNull();
+    expect(pendingVersion([v(1, 'approved'), v(2, 'rejected')], 1)?.id).toBe(2);
+    expect(pendingVersion([v(1, 'approved'), v(2, 'approved', null)], 1)?.id).toBe(2);
+    expect(pendingVersion([v(1, 'retired'), v(2, 'approved'), v(3, 'retired', null)], 2)).toBeNull();
   });
 });

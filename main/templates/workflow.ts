@@ -55,6 +55,16 @@ export function editKind(version: VersionState): 'in-place' | 'new-version' {
   }
 }
 
+/**
+ * The version of a family still on its way into force, if any besides the one being edited:
+ * one in the works (draft, submitted, rejected) or approved but still waiting for Meta. A
+ * second new version beside it would split the review, so edits go to that one.
+ */
+export function pendingVersion<V extends VersionState & { channel: 'whatsapp' | 'sms'; metaStatus: MetaStatus | null }>(family: readonly V[], editedId: number): V | null {
+  const pending = family.filter((v) => v.id !== editedId && (v.status === 'draft' || v.status === 'submitted' || v.status === 'rejected' || (v.status === 'approved' && !isUsable(v))));
+  return pending[pending.length - 1] ?? null;
+}
+
 /** Four eyes: whoever wrote the version (its creator or its last editor) does not decide it. */
 export function assertNotAuthor(version: { id: number; createdBy: string; updatedBy: string }, username: string): void {
   const field = version.createdBy === username ? 'created_by' : version.updatedBy === username ? 'updated_by' : null;

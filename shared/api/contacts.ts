@@ -12,7 +12,7 @@ export const EMAIL_STATUSES = ['valid', 'invalid', 'missing'] as const;
 export const CONTACT_SOURCES = ['export', 'officer', 'delivery'] as const;
 export const REACH = ['whatsapp', 'sms', 'none'] as const;
 /** What the review queue lists; a contact may have several. */
-export const CONTACT_PROBLEMS = ['conflict', 'invalid', 'missing', 'landline', 'shared', 'several', 'no_whatsapp', 'invalid_email'] as const;
+export const CONTACT_PROBLEMS = ['conflict', 'invalid', 'missing', 'landline', 'shared', 'several', 'no_whatsapp', 'invalid_email', 'office_number'] as const;
 export type ContactProblem = (typeof CONTACT_PROBLEMS)[number];
 
 const phoneStatus = z.enum(PHONE_STATUSES);
@@ -179,6 +179,15 @@ export const contactsFixPhone = procedure({
   output: z.object({ contact: contactRow }),
 });
 
+/** Phone and email together, all or nothing (the CLI's `contacts fix`). */
+export const contactsFix = procedure({
+  name: 'contacts.fix',
+  roles: EDITORS,
+  kind: 'mutation',
+  input: taxpayerRef.extend({ phone: z.string().max(2000).optional(), email: z.string().max(2000).optional(), reason: fixReason }).strict(),
+  output: z.object({ contact: contactRow }),
+});
+
 export const contactsFixEmail = procedure({
   name: 'contacts.fixEmail',
   roles: EDITORS,
@@ -235,6 +244,7 @@ export const contactProcedures = [
   contactsSharedNumbers,
   contactsFixPhone,
   contactsFixEmail,
+  contactsFix,
   contactsChoosePrimary,
   contactsMarkShared,
   contactsResolveConflict,

@@ -5,12 +5,13 @@ import { isoInstant, language } from './common.js';
 import { procedure } from './procedure.js';
 
 /**
- * Message templates and their approval (templates module). Officers and heads write and
- * submit; only a head decides, never on a version they wrote; an administrator reads, retires
- * and records Meta's verdict but never approves. Treasurers have no business here.
+ * Message templates and their approval (templates module). Officers write and submit; so may a
+ * head (whose own versions another head then decides) and an administrator (the CLI's local
+ * actor, loading an agency's texts from files). Only a head decides, never on a version they
+ * wrote; an administrator never decides. Treasurers have no business here.
  */
 const READERS: readonly Role[] = ['officer', 'head', 'admin'];
-const WRITERS: readonly Role[] = ['officer', 'head'];
+const WRITERS: readonly Role[] = ['officer', 'head', 'admin'];
 const DECIDERS: readonly Role[] = ['head'];
 const RETIRERS: readonly Role[] = ['head', 'admin'];
 const META_RECORDERS: readonly Role[] = ['officer', 'admin'];

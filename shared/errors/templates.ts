@@ -13,8 +13,8 @@ export const TEMPLATE_ERRORS = {
   },
   TEMPLATE_OPEN_VERSION: {
     status: 409,
-    id: 'Templat "{name}" sudah punya versi {version} (#{id}) yang belum disetujui; ubah versi itu.',
-    en: 'Template "{name}" already has version {version} (#{id}) awaiting approval; edit that version instead.',
+    id: 'Templat "{name}" sudah punya versi {version} (#{id}) yang belum berlaku; lanjutkan versi itu.',
+    en: 'Template "{name}" already has version {version} (#{id}) on its way into force; continue with that version.',
   },
   TEMPLATE_UNCHANGED: { status: 400, id: 'Tidak ada perubahan pada templat #{id}.', en: 'Nothing changed in template #{id}.' },
   TEMPLATE_OWN_DECISION: {

@@ -196,6 +196,7 @@ describe.each(testEngines())('template approval on %s', (engine) => {
     expect((await head.call('templates.approve', { id: draft.id })).retired).toEqual([]);
     expect((await usableTemplate(t.app.ledger.db, slot(WHATSAPP_H7)))?.id).toBe(v1);
     expect((await head.call('templates.get', { id: draft.id })).inForceId).toBe(v1);
+    expect((await errorOf(officer.call('templates.update', { id: v1, changes: { name: 'Lagi' } }))).params).toMatchObject({ id: draft.id });
 
     const meta = await officer.call('templates.setMetaStatus', { id: draft.id, metaStatus: 'approved' });
     expect(meta.retired).toEqual([v1]);
@@ -300,6 +301,19 @@ describe.each(testEngines())('template preview on %s', (engine) => {
     expect(preview.text).toContain(longest.trim().replace(/\s+/g, ' '));
     const detail = await officer.call('templates.get', { id: template.id });
     expect(detail.longestValues.nama_wp).toBe(longest.trim().replace(/\s+/g, ' '));
+  });
+
+  it('lets an officer submit every default draft on a real ledger: each is measured as one message carries it', async () => {
+    const { rows } = await officer.call('templates.list', { status: 'draft' });
+    const defaults = rows.filter((r) => r.createdBy === 'system');
+    expect(defaults).toHaveLength(DEFAULT_TEMPLATES.length);
+    for (const row of defaults) {
+      const detail = await officer.call('templates.get', { id: row.id });
+      expect(detail.issues.filter((i) => i.severity === 'error'), `${row.name}`).toEqual([]);
+      await officer.call('templates.submit', { id: row.id });
+    }
+    const after = await officer.call('templates.list', { status: 'submitted' });
+    expect(after.rows.filter((r) => r.createdBy === 'system')).toHaveLength(DEFAULT_TEMPLATES.length);
   });
 
   it('names the NPWPD it could not find', async () => {

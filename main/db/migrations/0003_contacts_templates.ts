@@ -42,7 +42,6 @@ export function contactsTemplates(engine: Engine) {
       await db.schema.createIndex('contacts_sms_phone').on('contacts').column('sms_phone').execute();
       await db.schema.createIndex('contacts_review').on('contacts').columns(['has_conflict', 'taxpayer_id']).execute();
       await db.schema.createIndex('contacts_mobiles').on('contacts').columns(['mobile_count', 'primary_confirmed', 'taxpayer_id']).execute();
-      await db.schema.createIndex('contacts_reach').on('contacts').column('reach').execute();
 
       await withId(db.schema.createTable('contact_changes'), engine)
         .addColumn('taxpayer_id', 'bigint', (c) => c.notNull().references('taxpayers.id').onDelete('cascade'))
@@ -53,6 +52,7 @@ export function contactsTemplates(engine: Engine) {
         .addColumn('reason', 'text')
         .addColumn('actor', 'varchar(80)', (c) => c.notNull())
         .addColumn('at', 'varchar(30)', (c) => c.notNull())
+        .addColumn('stash', 'text')
         .execute();
       await db.schema.createIndex('contact_changes_taxpayer').on('contact_changes').columns(['taxpayer_id', 'id']).execute();
 
