@@ -6,7 +6,9 @@ import { registerDbCommands } from './cli/db-commands.js';
 import { registerDemoCommands } from './cli/demo-commands.js';
 import { registerImportCommands } from './cli/import-commands.js';
 import { registerLedgerCommands } from './cli/ledger-commands.js';
+import { registerMessageCommands } from './cli/message-commands.js';
 import { emitError, type GlobalOptions } from './cli/output.js';
+import { registerReminderCommands } from './cli/reminder-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { registerSettingsCommands } from './cli/settings-commands.js';
 import { registerTemplateCommands } from './cli/template-commands.js';
@@ -38,6 +40,8 @@ export function buildProgram(): { program: Command; failed: () => boolean } {
   registerDemoCommands(program, globals);
   registerContactCommands(program, globals);
   registerTemplateCommands(program, globals);
+  registerReminderCommands(program, globals);
+  registerMessageCommands(program, globals);
   for (const command of allCommands(program)) command.exitOverride().showHelpAfterError();
   return { program, failed: db.failed };
 }

@@ -1,4 +1,6 @@
 import { CONTACT_ERRORS } from './errors/contacts.js';
+import { MESSAGE_ERRORS } from './errors/messages.js';
+import { REMINDER_ERRORS } from './errors/reminders.js';
 import { TEMPLATE_ERRORS } from './errors/templates.js';
 
 /**
@@ -48,6 +50,8 @@ export const ERRORS = {
   INTERNAL: { status: 500, id: 'Terjadi kesalahan. Catatan ada di {log}.', en: 'Something went wrong. The log is at {log}.' },
   ...CONTACT_ERRORS,
   ...TEMPLATE_ERRORS,
+  ...MESSAGE_ERRORS,
+  ...REMINDER_ERRORS,
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

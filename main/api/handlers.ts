@@ -4,6 +4,8 @@ import { contactProcedures } from '../contacts/index.js';
 import { importProcedures, ledgerProcedures } from '../ledger/index.js';
 import { jobProcedures } from '../platform/job-procedures.js';
 import { platformProcedures } from '../platform/procedures.js';
+import { messageProcedures } from '../reminders/message-procedures.js';
+import { reminderProcedures } from '../reminders/index.js';
 import { templateProcedures } from '../templates/index.js';
 import type { HandlerMap } from './handler.js';
 
@@ -18,4 +20,6 @@ export const handlers: HandlerMap<ProcedureName> = {
   ...importProcedures,
   ...contactProcedures,
   ...templateProcedures,
+  ...messageProcedures,
+  ...reminderProcedures,
 };

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { closeApp, createApp } from '../app.js';
+import { startPlannerSchedule } from '../reminders/index.js';
+import { ensureSimulatorGateway } from '../gateways/index.js';
 import { DEFAULT_PORT, startServer } from '../server/index.js';
 import { emit, type GlobalOptions } from './output.js';
 
@@ -20,6 +22,8 @@ export function registerServeCommand(program: Command, globals: () => GlobalOpti
         port: opts.port ?? envPort ?? DEFAULT_PORT,
         nextFreePort: opts.port === undefined && envPort === undefined,
       });
+      const planner = startPlannerSchedule(app);
+      await ensureSimulatorGateway(app, running.url);
       app.logger.info(`SI PEKA serving ${app.ledger.label} at ${running.url}`);
       emit(options, { url: running.url, database: app.ledger.label, engine: app.ledger.engine }, () => `SI PEKA berjalan di ${running.url}  (Ctrl+C untuk berhenti)`);
       if (opts.open) openBrowser(running.url);
@@ -28,6 +32,7 @@ export function registerServeCommand(program: Command, globals: () => GlobalOpti
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      planner.stop();
       await running.close();
       await closeApp(app);
     });

@@ -10,7 +10,7 @@ type Group = Reachability['byKecamatan'][number];
  * Who reminders can reach, and how much unpaid principal that covers, by best channel
  * (WhatsApp, else SMS, else nobody): overall and per kecamatan over all taxpayers; per tax type
  * over the taxpayers who owe that tax. Two grouped queries: a taxpayer lives in one kecamatan,
- * so the per-(kecamatan, tax type) distinct counts add up to the per-tax-type ones.
+ * so the per-(kecamatan, tax type) counts add up to the per-tax-type ones.
  */
 export async function reachability(db: Kysely<Database>, filters: Filters): Promise<Reachability> {
   const [taxpayers, unpaid] = await Promise.all([taxpayersByKecamatan(db, filters), unpaidByKecamatanAndType(db, filters)]);
@@ -46,21 +46,21 @@ async function taxpayersByKecamatan(db: Kysely<Database>, filters: Filters) {
 }
 
 async function unpaidByKecamatanAndType(db: Kysely<Database>, filters: Filters) {
-  let query = db
+  // Unpaid bills are first summed per taxpayer and tax type straight from a covering index, so
+  // only one row per taxpayer (not per bill) is joined to its contact and kecamatan.
+  let perTaxpayer = db
     .selectFrom('bills')
-    .innerJoin('contacts', 'contacts.taxpayer_id', 'bills.taxpayer_id')
-    .innerJoin('taxpayers', 'taxpayers.id', 'bills.taxpayer_id')
-    .select((eb) => [
-      'taxpayers.kecamatan',
-      'bills.tax_type',
-      'contacts.reach',
-      eb.fn.sum<number>('bills.principal').as('principal'),
-      eb.fn.count<number>('bills.taxpayer_id').distinct().as('taxpayers'),
-    ])
+    .select((eb) => ['bills.taxpayer_id', 'bills.tax_type', eb.fn.sum<number>('bills.principal').as('principal')])
     .where('bills.status', '=', 'unpaid')
-    .groupBy(['taxpayers.kecamatan', 'bills.tax_type', 'contacts.reach']);
+    .groupBy(['bills.taxpayer_id', 'bills.tax_type']);
+  if (filters.taxType) perTaxpayer = perTaxpayer.where('bills.tax_type', '=', filters.taxType);
+  let query = db
+    .selectFrom(perTaxpayer.as('u'))
+    .innerJoin('contacts', 'contacts.taxpayer_id', 'u.taxpayer_id')
+    .innerJoin('taxpayers', 'taxpayers.id', 'u.taxpayer_id')
+    .select((eb) => ['taxpayers.kecamatan', 'u.tax_type', 'contacts.reach', eb.fn.sum<number>('u.principal').as('principal'), eb.fn.countAll<number>().as('taxpayers')])
+    .groupBy(['taxpayers.kecamatan', 'u.tax_type', 'contacts.reach']);
   if (filters.kecamatan) query = query.where('taxpayers.kecamatan', '=', filters.kecamatan);
-  if (filters.taxType) query = query.where('bills.tax_type', '=', filters.taxType);
   return (await query.execute()).map((r) => ({ kecamatan: r.kecamatan, taxType: r.tax_type, reach: r.reach, principal: Number(r.principal), taxpayers: Number(r.taxpayers) }));
 }
 

@@ -69,6 +69,14 @@ export interface Database {
   contact_changes: ContactChangesTable;
   shared_numbers: SharedNumbersTable;
   templates: TemplatesTable;
+  reminder_stages: ReminderStagesTable;
+  holidays: HolidaysTable;
+  plan_runs: PlanRunsTable;
+  outbox: OutboxTable;
+  reminder_skips: ReminderSkipsTable;
+  message_events: MessageEventsTable;
+  opt_outs: OptOutsTable;
+  gateways: GatewaysTable;
 }
 
 export interface SyncRunsTable {
@@ -274,4 +282,111 @@ export interface TemplatesTable {
   submitted_at: string | null;
   decided_by: string | null;
   decided_at: string | null;
+}
+
+/** A reminder moment: `offset_days` from the due date (H-14 is -14), for one tax type or `*`. */
+export interface ReminderStagesTable {
+  id: Generated<number>;
+  code: string;
+  offset_days: number;
+  tax_type: string;
+  /** JSON: channels in the order tried, e.g. ["whatsapp","sms"]. */
+  channels: string;
+  active: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface HolidaysTable {
+  day: string;
+  name: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface PlanRunsTable {
+  id: Generated<number>;
+  plan_date: string;
+  actor: string;
+  started_at: string;
+  planned: number;
+  skipped: number;
+  /** JSON: by stage, by channel, skipped by reason. */
+  counts: string;
+}
+
+export type MessageState = 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'unknown' | 'cancelled';
+
+/** One message: planned, then sent by the dispatcher. */
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: 'reminder' | 'thank_you';
+  taxpayer_id: number;
+  stage: string;
+  due_date: string;
+  channel: 'whatsapp' | 'sms';
+  plan_run_id: number | null;
+  plan_date: string;
+  /** JSON: the bills the message speaks of. */
+  bill_ids: string;
+  template_id: number | null;
+  recipient: string;
+  body: string;
+  /** JSON: WhatsApp body parameters in order ({{1}}, {{2}} …); [] for SMS. */
+  parameters: string;
+  state: MessageState;
+  attempts: number;
+  /** Not sent before this instant (the send window). */
+  not_before: string;
+  next_attempt_at: string;
+  gateway: string | null;
+  gateway_message_id: string | null;
+  error_code: string | null;
+  error_detail: string | null;
+  created_at: string;
+  updated_at: string;
+  sending_at: string | null;
+  sent_at: string | null;
+  delivered_at: string | null;
+  read_at: string | null;
+  failed_at: string | null;
+}
+
+export interface ReminderSkipsTable {
+  id: Generated<number>;
+  plan_run_id: number;
+  plan_date: string;
+  taxpayer_id: number;
+  stage: string;
+  due_date: string;
+  channel: string | null;
+  reason: string;
+  bill_ids: string;
+}
+
+export interface MessageEventsTable {
+  id: Generated<number>;
+  outbox_id: number;
+  at: string;
+  state: string;
+  detail: string | null;
+}
+
+export interface OptOutsTable {
+  phone: string;
+  at: string;
+  source: string;
+  text: string | null;
+}
+
+/** How each channel is sent: the built-in simulator until an admin configures a real gateway. */
+export interface GatewaysTable {
+  channel: 'whatsapp' | 'sms';
+  kind: 'simulator' | 'whatsapp_cloud' | 'sms_http';
+  /** JSON: URLs, ids, rate per second, daily cap — nothing secret. */
+  config: string;
+  /** Encrypted JSON: tokens and secrets. */
+  secrets: string | null;
+  updated_by: string;
+  updated_at: string;
 }

@@ -5,6 +5,7 @@ import type { App } from '../api/context.js';
 import { packageRoot } from '../platform/package-root.js';
 import { handleApi } from './api.js';
 import { serveStatic } from './static-files.js';
+import { handleWebhook } from './webhooks.js';
 
 export const DEFAULT_PORT = 8750;
 export const rendererDir = () => path.join(packageRoot().root, 'dist', 'renderer');
@@ -31,6 +32,8 @@ export async function startServer(app: App, options: ServeOptions = {}): Promise
     const url = req.url ?? '/';
     if (url.startsWith('/api/')) {
       void handleApi(app, req, res, decodeURIComponent(url.slice(5).split('?')[0] ?? ''));
+    } else if (url.startsWith('/webhooks/')) {
+      void handleWebhook(app, req, res, new URL(url, 'http://localhost'));
     } else if (url === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: true, version: app.version }));

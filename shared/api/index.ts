@@ -2,9 +2,11 @@ import type { z } from 'zod';
 import * as audit from './audit.js';
 import * as auth from './auth.js';
 import { contactProcedures } from './contacts.js';
+import { messageProcedures } from './messages.js';
 import * as imports from './import.js';
 import * as jobs from './jobs.js';
 import * as ledger from './ledger.js';
+import { reminderProcedures } from './reminders.js';
 import * as settings from './settings.js';
 import * as system from './system.js';
 import { templateProcedures } from './templates.js';
@@ -45,6 +47,8 @@ export const contract = indexByName([
   imports.importProfiles,
   ...contactProcedures,
   ...templateProcedures,
+  ...messageProcedures,
+  ...reminderProcedures,
 ] as const);
 
 type Defs = typeof contract;

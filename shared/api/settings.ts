@@ -7,6 +7,8 @@ import { procedure } from './procedure.js';
  * Agency-wide settings. Defaults are our first customer's (BPPD Kabupaten Ogan Komering Ilir);
  * names and NIPs end up on the signature blocks of reports.
  */
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+
 const settingsFields = {
   agencyName: z.string().trim().min(1).max(200),
   kabupaten: z.string().trim().min(1).max(100),
@@ -23,6 +25,13 @@ const settingsFields = {
   howToPay: z.string().trim().max(500),
   /** A mobile number on this many unrelated taxpayers is flagged `shared` (domain.md, "Contacts"). */
   sharedNumberThreshold: z.number().int().min(2).max(1000),
+  /** Reminders go out between these local times (domain.md: office hours only). */
+  sendWindowStart: hhmm,
+  sendWindowEnd: hhmm,
+  /** ISO weekdays on which reminders go out, 1 = Monday … 7 = Sunday. */
+  sendDays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+  /** When the planner runs each day, local time. */
+  dailyRunTime: hhmm,
 };
 export const settingsSchema = z.object(settingsFields);
 /** A change to some settings; absent keys stay as they are. */
@@ -41,6 +50,10 @@ export const SETTINGS_DEFAULTS: z.infer<typeof settingsSchema> = {
   agencyContact: 'Call Center BPPD OKI (0712) 321456, WhatsApp 0811-7300-456',
   howToPay: 'Bayar melalui teller, ATM atau m-banking Bank Sumsel Babel, dompet digital, atau loket BPPD dengan menyebutkan kode bayar',
   sharedNumberThreshold: 3,
+  sendWindowStart: '08:00',
+  sendWindowEnd: '17:00',
+  sendDays: [1, 2, 3, 4, 5, 6],
+  dailyRunTime: '08:00',
 };
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { normaliseEmailCell, normalisePhoneCell } from '../../shared/contacts/index.js';
 import { type Figure, round } from './figure.js';
+import { Rng } from '../../main/platform/rng.js';
 
 /**
  * Normalising 1,000,000 raw phone cells as an export holds them: ~70 % distinct mobile numbers
@@ -52,7 +53,7 @@ const PLACEHOLDERS = ['', '-', '0', '00', 'Tidak Ada', 'kosong', 'N/A', '.', ' '
 const INVALID = ['0812345', '081234567890123', 'Budi', '6.28123E+12', '0800 1234 567', '1234'];
 
 function phoneCells(count: number, seed: number, distinctShare = 0.7): string[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const digits = (n: number) => String(Math.floor(random() * 10 ** n)).padStart(n, '0');
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const mobile = () => pick(MOBILE_PREFIXES) + digits(random() < 0.6 ? 8 : 7);
@@ -98,7 +99,7 @@ function writeMobile(nsn: string, r: number): string {
 }
 
 function emailCells(count: number, seed: number): string[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const out: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const r = random();
@@ -118,13 +119,9 @@ function cpuSeconds(from: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1e6;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+
+/** Uniform in [0, 1) from a seed: the same run every time. */
+function seededRandom(seed: number): () => number {
+  const rng = new Rng(seed);
+  return () => rng.next();
 }

@@ -3,6 +3,7 @@ import type { Engine } from '../engine.js';
 import { foundation } from './0001_foundation.js';
 import { ledger } from './0002_ledger.js';
 import { contactsTemplates } from './0003_contacts_templates.js';
+import { reminders } from './0004_reminders.js';
 
 /** Every migration, in order. Names are stored in the database; never rename or reorder one. */
 export function allMigrations(engine: Engine): Record<string, Migration> {
@@ -10,5 +11,6 @@ export function allMigrations(engine: Engine): Record<string, Migration> {
     '0001_foundation': foundation(engine),
     '0002_ledger': ledger(engine),
     '0003_contacts_templates': contactsTemplates(engine),
+    '0004_reminders': reminders(engine),
   };
 }

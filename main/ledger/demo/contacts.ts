@@ -1,5 +1,5 @@
 import { AREA_CODE } from './oki.js';
-import type { Rng } from './prng.js';
+import type { Rng } from '../../platform/rng.js';
 import { slug } from './names.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { SnapshotBill } from '../snapshot.js';
 import { isIsoDate } from './calendar.js';
 import { mobileNumber } from './contacts.js';
-import { Rng } from './prng.js';
+import { Rng } from '../../platform/rng.js';
 import { assessments } from './schedule.js';
 import { TAX_TYPES } from './tax-types.js';
 import { demoTaxpayer, NopRegistry } from './taxpayer.js';

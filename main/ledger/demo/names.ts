@@ -1,4 +1,4 @@
-import type { Rng } from './prng.js';
+import type { Rng } from '../../platform/rng.js';
 import type { DemoTaxType } from './tax-types.js';
 
 /**

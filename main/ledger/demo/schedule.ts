@@ -1,5 +1,5 @@
 import { addDays, addMonths, daysBetween, latePenalty } from './calendar.js';
-import type { Rng } from './prng.js';
+import type { Rng } from '../../platform/rng.js';
 import { MONTHLY_DUE_DAY, SKPD_DUE_DAYS, SPPT_DUE, TAX_TYPES } from './tax-types.js';
 import type { Compliance, DemoObject } from './taxpayer.js';
 

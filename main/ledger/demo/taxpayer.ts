@@ -1,7 +1,7 @@
 import { emailCell, phoneCell } from './contacts.js';
 import { address, demoName, landKind } from './names.js';
 import { KECAMATAN, type Kecamatan, OKI_REGION, STREETS } from './oki.js';
-import type { Rng } from './prng.js';
+import type { Rng } from '../../platform/rng.js';
 import { type DemoTaxType, PRIMARY_WEIGHTS, TAX_TYPES } from './tax-types.js';
 
 /** How reliably a taxpayer pays: most pay on time, a few let bills pile up. */
