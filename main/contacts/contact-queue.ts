@@ -24,19 +24,25 @@ type Eb = ExpressionBuilder<Database, 'contacts' | 'taxpayers'>;
  */
 export async function reviewQueue(db: Kysely<Database>, filters: QueueFilters, page: { limit: number; offset: number }, threshold: number) {
   const base = filtered(db, filters).where((eb) => problemPredicate(eb, filters.problem, threshold));
-  const [rows, counted] = await Promise.all([
-    base
-      .selectAll('contacts')
-      .select(['taxpayers.npwpd', 'taxpayers.name', 'taxpayers.kecamatan'])
-      .orderBy('contacts.taxpayer_id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute() as Promise<ContactWithTaxpayer[]>,
+  // The page's ids first (narrow rows sort cheaply when a filter matches tens of thousands),
+  // then the full rows of just those.
+  const [ids, counted] = await Promise.all([
+    base.select('contacts.taxpayer_id').orderBy('contacts.taxpayer_id').limit(page.limit).offset(page.offset).execute(),
     db
       .selectFrom(base.select('contacts.id').limit(COUNT_CAP + 1).as('matches'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
+  const rows = ids.length
+    ? ((await db
+        .selectFrom('contacts')
+        .innerJoin('taxpayers', 'taxpayers.id', 'contacts.taxpayer_id')
+        .selectAll('contacts')
+        .select(['taxpayers.npwpd', 'taxpayers.name', 'taxpayers.kecamatan'])
+        .where('contacts.taxpayer_id', 'in', ids.map((r) => r.taxpayer_id))
+        .orderBy('contacts.taxpayer_id')
+        .execute()) as ContactWithTaxpayer[])
+    : [];
   const n = Number(counted.n);
   return { rows: await toContactRows(db, rows, threshold), total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }
