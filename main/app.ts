@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import type { App } from './api/context.js';
 import { ensureContacts, refreshContacts } from './contacts/index.js';
 import { openLedger } from './db/index.js';
-import { onContactCellsChanged } from './ledger/index.js';
+import { onBillsPaid, onContactCellsChanged } from './ledger/index.js';
 import { type Clock, clockFromEnv } from './platform/clock.js';
 import { toErrorBody } from './api/errors.js';
 import { JobRegistry } from './platform/jobs.js';
 import { createLogger } from './platform/logger.js';
 import { packageRoot } from './platform/package-root.js';
 import { type LocationOverrides, resolveLocation } from './platform/paths.js';
+import { thankForPayments } from './reminders/index.js';
 import { seedDefaultTemplates } from './templates/index.js';
 
 export interface AppOptions extends LocationOverrides {
@@ -27,6 +28,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
   const logger = createLogger(location.logFile, { console: options.logToConsole ?? false });
   const ledger = await openLedger(location, { migrate: options.migrate ?? true });
   onContactCellsChanged(refreshContacts);
+  onBillsPaid(thankForPayments);
   const clock = options.clock ?? clockFromEnv(options.env ?? process.env);
   // A ledger imported before contacts existed gets them once, here.
   if (options.migrate !== false) await ensureContacts(ledger.db, clock.now());

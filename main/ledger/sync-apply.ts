@@ -4,6 +4,7 @@ import type { BillsTable, Database, LedgerChangesTable } from '../db/schema.js';
 import { billFields, diffBill, diffFields, type FieldChange, taxpayerFields } from './bill-diff.js';
 import { notifyContactCellsChanged } from './contact-cell-listeners.js';
 import { ledgerFingerprint } from './ledger-fingerprint.js';
+import { notifyBillsPaid } from './paid-bill-listeners.js';
 import { findMissing } from './sync-missing.js';
 import { emptyReport, pushSample, type SyncReport } from './sync-report.js';
 import { objectKey, type SnapshotBill, type SnapshotReject, taxpayerKey } from './snapshot.js';
@@ -48,9 +49,11 @@ export async function runSync(db: Kysely<Database>, source: SyncSource, options:
   try {
     const report = await db.transaction().execute(async (trx) => {
       const contactCells: number[] = [];
-      const report = await syncInTransaction(trx, source, options, contactCells);
+      const paidBills: number[] = [];
+      const report = await syncInTransaction(trx, source, options, contactCells, paidBills);
       if (options.dryRun) throw new DryRunRollback(report);
       if (contactCells.length) await notifyContactCellsChanged(trx, contactCells, options.now);
+      if (paidBills.length) await notifyBillsPaid(trx, paidBills, options.now);
       await options.beforeCommit?.(trx, report);
       await trx.updateTable('sync_runs').set({ ledger_fingerprint: await ledgerFingerprint(trx) }).where('id', '=', report.runId as number).execute();
       return report;
@@ -65,7 +68,7 @@ export async function runSync(db: Kysely<Database>, source: SyncSource, options:
   }
 }
 
-async function syncInTransaction(trx: Kysely<Database>, source: SyncSource, options: SyncOptions, contactCells: number[]): Promise<SyncReport> {
+async function syncInTransaction(trx: Kysely<Database>, source: SyncSource, options: SyncOptions, contactCells: number[], paidBills: number[]): Promise<SyncReport> {
   const report = emptyReport({ fileName: source.fileName, sha256: source.sha256, sheet: source.sheet, dryRun: options.dryRun });
   const at = options.now.toISOString();
   report.sameFileRuns = (
@@ -80,7 +83,7 @@ async function syncInTransaction(trx: Kysely<Database>, source: SyncSource, opti
   const runId = Number(run.id);
   report.runId = runId;
 
-  const state: RunState = { trx, runId, at, report, contactCells, taxpayerIds: new Map(), objectIds: new Map(), seen: new Set(), scope: new Set(), emptyBefore: await ledgerIsEmpty(trx) };
+  const state: RunState = { trx, runId, at, report, contactCells, paidBills, taxpayerIds: new Map(), objectIds: new Map(), seen: new Set(), scope: new Set(), emptyBefore: await ledgerIsEmpty(trx) };
   let chunk: SnapshotBill[] = [];
   let done = 0;
   for await (const bill of source.bills) {
@@ -126,6 +129,8 @@ interface RunState {
   report: SyncReport;
   /** Taxpayers whose phone or email cell this run added or changed (for the contacts module). */
   contactCells: number[];
+  /** Bills this run turned from unpaid to paid (for the reminders module). */
+  paidBills: number[];
   taxpayerIds: Map<string, number>;
   objectIds: Map<string, number>;
   seen: Set<string>;
@@ -176,7 +181,10 @@ async function applyChunk(state: RunState, bills: SnapshotBill[]): Promise<void>
         .execute();
       for (const change of [...verdict.changes, touched(old)]) changeRows.push(changeRow(runId, 'bill', old.id, change));
       report.bills.updated += 1;
-      if (verdict.newlyPaid) report.bills.newlyPaid += 1;
+      if (verdict.newlyPaid) {
+        report.bills.newlyPaid += 1;
+        state.paidBills.push(old.id);
+      }
       if (verdict.conflict) report.conflicts.push(verdict.conflict);
       pushSample(report.samples.updated, { kodeBayar: bill.kodeBayar, taxpayer: bill.namaWp, changes: verdict.changes });
     }

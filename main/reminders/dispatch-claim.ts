@@ -8,7 +8,7 @@ export type OutboxRow = Selectable<OutboxTable>;
 export type Claim =
   | { kind: 'claimed'; row: OutboxRow }
   | { kind: 'gone' }
-  | { kind: 'cancelled'; reason: 'bill_paid' | 'opted_out' }
+  | { kind: 'cancelled'; reason: 'bill_paid' | 'bill_unpaid' | 'opted_out' }
   | { kind: 'cap_reached' };
 
 export interface ClaimRules {
@@ -35,6 +35,10 @@ export async function claimMessage(db: Kysely<Database>, id: number, rules: Clai
     }
     if (row.kind === 'reminder' && (await allBillsPaid(trx, row.bill_ids))) {
       return (await cancel(trx, row.id, at, 'bill_paid')) ? ({ kind: 'cancelled', reason: 'bill_paid' } as const) : ({ kind: 'gone' } as const);
+    }
+    // A thank-you for a payment that is no longer in the ledger (the import that paid it was undone).
+    if (row.kind === 'thank_you' && !(await allBillsPaid(trx, row.bill_ids))) {
+      return (await cancel(trx, row.id, at, 'bill_unpaid')) ? ({ kind: 'cancelled', reason: 'bill_unpaid' } as const) : ({ kind: 'gone' } as const);
     }
     if (rules.recipients && rules.dailyCap !== null && !rules.recipients.has(row.recipient) && rules.recipients.size >= rules.dailyCap) {
       return { kind: 'cap_reached' } as const;

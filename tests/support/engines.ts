@@ -47,10 +47,27 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
     dir,
     flags: ['--database-url', databaseUrl],
     drop: async () => {
-      await withAdmin(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+      await dropWithRetry(adminUrl, name);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `drop … with (force)` ends the database's other sessions, and is refused (42501) when one of
+ * them is a server process our role may not signal, such as an autovacuum worker that happened
+ * to start on the fresh database: that worker finishes in moments, so try again.
+ */
+async function dropWithRetry(adminUrl: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await withAdmin(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '42501' || attempt >= 10) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
 }
 
 async function withAdmin<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
