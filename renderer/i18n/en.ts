@@ -1,10 +1,12 @@
 import { contactsEn } from './en/contacts';
+import { remindersEn } from './en/reminders';
 import { templatesEn } from './en/templates';
 import type { Dictionary } from './id';
 
 /** English, for staff and visitors who prefer it; the keys are Indonesian's (`id.ts`). */
 export const en: Dictionary = {
   contacts: contactsEn,
+  reminders: remindersEn,
   templates: templatesEn,
   app: {
     name: 'SI PEKA',

@@ -1,4 +1,5 @@
 import { contactsId } from './id/contacts';
+import { remindersId } from './id/reminders';
 import { templatesId } from './id/templates';
 
 /**
@@ -8,6 +9,7 @@ import { templatesId } from './id/templates';
  */
 export const id = {
   contacts: contactsId,
+  reminders: remindersId,
   templates: templatesId,
   app: {
     name: 'SI PEKA',

@@ -8,6 +8,7 @@ import { Page, Panel } from '../../components/Page';
 import { useTaxTypeName } from '../../components/tax-types';
 import { useLanguage } from '../../i18n';
 import { hrefTo } from '../../router';
+import { MessageTimeline } from '../reminders/MessageTimeline';
 import { DueDate, formatMasa, isOverdue, StatusBadge } from './bill-facts';
 
 type Found = Out<'ledger.taxpayer'>;
@@ -95,6 +96,7 @@ function TaxpayerDetail({ found, asOf }: { found: Found; asOf: string }) {
       </div>
       <Objects objects={found.objects} />
       <Bills bills={found.bills} asOf={asOf} />
+      <MessageTimeline taxpayerId={taxpayer.id} />
     </>
   );
 }

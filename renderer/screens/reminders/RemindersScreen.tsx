@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Out } from '../../../shared/api/index';
+import { MESSAGE_STATES } from '../../../shared/api/messages';
+import { useApi } from '../../api/useApi';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { useNumberFormat } from '../../components/numbers';
+import { Page } from '../../components/Page';
+import { DispatchControls } from './DispatchControls';
+import { FailuresPanel, MessageListPanel, StageChannelPanel } from './OutboxPanels';
+import { PlanControls } from './PlanControls';
+import { usePolling } from './polling';
+
+type Summary = Out<'messages.summary'>;
+
+/**
+ * `#/pengingat`: today's plan and its dispatch, watched live. Counts, the outbox and the
+ * dispatcher's state are polled while the screen is visible; planning and sending are steered
+ * from the header.
+ */
+export function RemindersScreen() {
+  const { t } = useTranslation();
+  const summary = useApi('messages.summary', {});
+  const outbox = useApi('messages.list', { limit: 5000 });
+  const status = useApi('dispatch.status', {});
+  const refresh = useCallback(() => {
+    summary.reload();
+    outbox.reload();
+    status.reload();
+  }, [summary.reload, outbox.reload, status.reload]);
+  usePolling(refresh);
+  const throughput = useThroughput(summary.data);
+
+  return (
+    <Page title={t('nav.reminders.label')} description={t('nav.reminders.description')}>
+      <div className="reminders-toolbar">
+        <PlanControls onPlanned={refresh} />
+        <DispatchControls status={status.data} onChanged={refresh} />
+      </div>
+      <ErrorNotice error={summary.error} onRetry={summary.reload} />
+      <ErrorNotice error={status.error} onRetry={status.reload} />
+      {summary.data ? <StateCards summary={summary.data} throughput={throughput} /> : !summary.error && <Loading />}
+      <div className="reminders-split">
+        <StageChannelPanel messages={outbox.data?.messages} />
+        <FailuresPanel messages={outbox.data?.messages} onResolved={refresh} />
+      </div>
+      <ErrorNotice error={outbox.error} onRetry={outbox.reload} />
+      <MessageListPanel />
+    </Page>
+  );
+}
+
+function StateCards({ summary, throughput }: { summary: Summary; throughput: number | null }) {
+  const { t } = useTranslation();
+  const formatNumber = useNumberFormat();
+  return (
+    <dl className="cards reminders-cards" aria-label={t('reminders.states.label')}>
+      {MESSAGE_STATES.map((state) => (
+        <div key={state} className={`card reminders-card reminders-card-${state}${(state === 'failed' || state === 'unknown') && summary.byState[state] > 0 ? ' card-alert' : ''}`}>
+          <dt>{t(`reminders.states.${state}`)}</dt>
+          <dd className="card-value" data-state={state}>
+            {formatNumber(summary.byState[state])}
+          </dd>
+        </div>
+      ))}
+      <div className="card reminders-card">
+        <dt>{t('reminders.throughput.label')}</dt>
+        <dd className="card-value">{throughput === null ? '…' : formatNumber(throughput)}</dd>
+        <dd className="card-note">{t('reminders.throughput.note')}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** What the gateway took in: every message that left the queue counts once, whatever it became after. */
+const HANDED_OVER = ['sent', 'delivered', 'read', 'failed', 'unknown'] as const;
+
+/**
+ * Messages handed to the gateways over the last minute (since the screen opened, if sooner),
+ * from the summaries this screen polled: the backend reports a rate only when a dispatch ends.
+ */
+function useThroughput(summary: Summary | undefined): number | null {
+  const samples = useRef<{ at: number; handed: number }[]>([]);
+  const [rate, setRate] = useState<number | null>(null);
+  useEffect(() => {
+    if (!summary) return;
+    const now = Date.now();
+    const handed = HANDED_OVER.reduce((sum, state) => sum + summary.byState[state], 0);
+    const kept = [...samples.current.filter((s) => now - s.at <= 60_000), { at: now, handed }];
+    samples.current = kept;
+    const first = kept[0] ?? { at: now, handed };
+    setRate(Math.max(0, handed - first.handed));
+  }, [summary]);
+  return rate;
+}
