@@ -1,9 +1,10 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { BillData, MessageData } from '../../shared/templates/index.js';
+import type { MessageData } from '../../shared/templates/index.js';
 import type { Database, OutboxTable } from '../db/schema.js';
 import { calendarDate } from '../platform/clock.js';
 import { readSettings } from '../platform/settings.js';
 import { reminderMessage } from './message.js';
+import { billData, insertOnce, queuedRow } from './outbox-rows.js';
 import { blockedPhones, chooseChannel, loadTemplates, SKIP_REASONS, type SkipReason, templateKey } from './reach.js';
 import { holidaySet, readStages } from './rules.js';
 import { nextSendInstant, type SendWindow, zonedInstant } from './send-window.js';
@@ -275,44 +276,27 @@ async function planBills(
       { taxpayer: { name: first.taxpayer_name, npwpd: first.npwpd ?? '' }, bills: unpaid.map(billData), agency: ctx.agency, today: ctx.date },
     );
     planned.add(key);
-    messages.push({
-      ...moment,
-      kind: 'reminder',
-      channel: choice.channel,
-      bill_ids: billIds(unpaid),
-      template_id: template.id,
-      recipient: choice.recipient,
-      body: message.body,
-      parameters: JSON.stringify(message.parameters),
-      state: 'queued',
-      attempts: 0,
-      not_before: ctx.notBefore,
-      next_attempt_at: ctx.notBefore,
-      gateway: null,
-      gateway_message_id: null,
-      error_code: null,
-      error_detail: null,
-      created_at: ctx.at,
-      updated_at: ctx.at,
-      sending_at: null,
-      sent_at: null,
-      delivered_at: null,
-      read_at: null,
-      failed_at: null,
-    });
+    messages.push(
+      queuedRow(
+        {
+          ...moment,
+          kind: 'reminder',
+          channel: choice.channel,
+          bill_ids: billIds(unpaid),
+          template_id: template.id,
+          recipient: choice.recipient,
+          body: message.body,
+          parameters: JSON.stringify(message.parameters),
+        },
+        ctx.notBefore,
+        ctx.at,
+      ),
+    );
   }
-  for (let i = 0; i < messages.length; i += INSERT_ROWS) {
-    const inserted = await trx
-      .insertInto('outbox')
-      .values(messages.slice(i, i + INSERT_ROWS))
-      .onConflict((oc) => oc.columns(['taxpayer_id', 'stage', 'due_date', 'channel']).doNothing())
-      .returning(['stage', 'channel'])
-      .execute();
-    for (const row of inserted) {
-      result.planned += 1;
-      result.by_stage[row.stage] = (result.by_stage[row.stage] ?? 0) + 1;
-      result.by_channel[row.channel] += 1;
-    }
+  for (const row of await insertOnce(trx, messages)) {
+    result.planned += 1;
+    result.by_stage[row.stage] = (result.by_stage[row.stage] ?? 0) + 1;
+    result.by_channel[row.channel] += 1;
   }
   await insertSkips(trx, skips, result);
 }
@@ -378,20 +362,6 @@ async function addPlannedMoments(trx: Transaction<Database>, taxpayerIds: readon
       .execute();
     for (const r of rows) planned.add(momentKey(Number(r.taxpayer_id), r.stage, due));
   }
-}
-
-function billData(row: BillRow): BillData {
-  return {
-    taxTypeLabel: row.tax_type_label,
-    nop: row.nop,
-    objectName: row.object_name,
-    masaPajak: row.masa_pajak,
-    principal: Number(row.principal),
-    penalty: Number(row.penalty),
-    dueDate: row.due_date,
-    kodeBayar: row.kode_bayar,
-    nomorVa: null,
-  };
 }
 
 function billIds(rows: readonly BillRow[]): string {

@@ -1,10 +1,10 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { BillData } from '../../shared/templates/index.js';
 import type { Database, OutboxTable } from '../db/schema.js';
 import { calendarDate } from '../platform/clock.js';
 import { readSettings } from '../platform/settings.js';
 import { usableTemplate } from '../templates/index.js';
 import { reminderMessage } from './message.js';
+import { billData, insertOnce, queuedRow } from './outbox-rows.js';
 import { blockedPhones, chooseChannel, type SkipReason } from './reach.js';
 import { holidaySet } from './rules.js';
 import { nextSendInstant } from './send-window.js';
@@ -14,7 +14,6 @@ import { CHANNELS, type Channel } from './stages.js';
 export const THANK_YOU = 'thank_you';
 
 const IDS_PER_QUERY = 1000;
-const INSERT_ROWS = 500;
 
 export interface ThankYouResult {
   /** Queued reminders whose bills are all paid now. */
@@ -68,45 +67,28 @@ export async function thankForPayments(trx: Kysely<Database>, billIds: readonly 
       { body: template.body, channel: choice.channel },
       { taxpayer: { name: first.taxpayer_name, npwpd: first.npwpd ?? '' }, bills: moment.bills.map(billData), agency, today },
     );
-    messages.push({
-      kind: 'thank_you',
-      taxpayer_id: moment.taxpayerId,
-      stage: THANK_YOU,
-      due_date: moment.dueDate,
-      channel: choice.channel,
-      plan_run_id: null,
-      plan_date: today,
-      bill_ids: JSON.stringify(moment.bills.map((b) => b.id)),
-      template_id: template.id,
-      recipient: choice.recipient,
-      body: message.body,
-      parameters: JSON.stringify(message.parameters),
-      state: 'queued',
-      attempts: 0,
-      not_before: notBefore,
-      next_attempt_at: notBefore,
-      gateway: null,
-      gateway_message_id: null,
-      error_code: null,
-      error_detail: null,
-      created_at: at,
-      updated_at: at,
-      sending_at: null,
-      sent_at: null,
-      delivered_at: null,
-      read_at: null,
-      failed_at: null,
-    });
+    messages.push(
+      queuedRow(
+        {
+          kind: 'thank_you',
+          taxpayer_id: moment.taxpayerId,
+          stage: THANK_YOU,
+          due_date: moment.dueDate,
+          channel: choice.channel,
+          plan_run_id: null,
+          plan_date: today,
+          bill_ids: JSON.stringify(moment.bills.map((b) => b.id)),
+          template_id: template.id,
+          recipient: choice.recipient,
+          body: message.body,
+          parameters: JSON.stringify(message.parameters),
+        },
+        notBefore,
+        at,
+      ),
+    );
   }
-  for (let i = 0; i < messages.length; i += INSERT_ROWS) {
-    const inserted = await trx
-      .insertInto('outbox')
-      .values(messages.slice(i, i + INSERT_ROWS))
-      .onConflict((oc) => oc.columns(['taxpayer_id', 'stage', 'due_date', 'channel']).doNothing())
-      .returning('id')
-      .execute();
-    result.queued += inserted.length;
-  }
+  result.queued = (await insertOnce(trx, messages)).length;
   return result;
 }
 
@@ -245,20 +227,6 @@ async function thankedMoments(trx: Kysely<Database>, taxpayerIds: readonly numbe
     for (const r of rows) thanked.add(momentKey(Number(r.taxpayer_id), r.due_date));
   }
   return thanked;
-}
-
-function billData(bill: PaidBill): BillData {
-  return {
-    taxTypeLabel: bill.tax_type_label,
-    nop: bill.nop,
-    objectName: bill.object_name,
-    masaPajak: bill.masa_pajak,
-    principal: bill.principal,
-    penalty: bill.penalty,
-    dueDate: bill.due_date,
-    kodeBayar: bill.kode_bayar,
-    nomorVa: null,
-  };
 }
 
 function momentKey(taxpayerId: number, dueDate: string): string {
