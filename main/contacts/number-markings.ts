@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { normalisePhoneCell } from '../../shared/contacts/index.js';
-import { phoneReasonText } from '../../shared/contacts/reasons.js';
 import { UserError } from '../../shared/errors.js';
 import type { Database } from '../db/schema.js';
 import { recountSharedNumbers, updateReachFor } from './shared-numbers.js';
+import { unparseablePhone } from './unparseable-phone.js';
 
 export type Marking = 'office' | 'shared' | 'none';
 
@@ -16,8 +16,7 @@ export async function markNumber(trx: Kysely<Database>, typed: string, as: Marki
   const cell = normalisePhoneCell(typed);
   const phone = cell.primary ?? cell.candidates.find((c) => c.e164)?.e164 ?? null;
   if (!phone) {
-    const reason = cell.status === 'missing' ? 'not_a_number' : cell.reason;
-    throw new UserError('CONTACT_PHONE_UNPARSEABLE', { value: typed, detail_id: phoneReasonText(reason, 'id'), detail_en: phoneReasonText(reason, 'en') });
+    throw unparseablePhone(typed, cell);
   }
   const users = await trx
     .selectFrom('contacts')

@@ -1,11 +1,11 @@
 import type { Kysely, Updateable } from 'kysely';
 import { MAX_CELL_LENGTH, normaliseEmailCell, normalisePhoneCell } from '../../shared/contacts/index.js';
-import { phoneReasonText } from '../../shared/contacts/reasons.js';
 import { UserError } from '../../shared/errors.js';
 import type { ContactsTable, Database } from '../db/schema.js';
 import { parseCandidates, phoneColumns, reachOf } from './contact-state.js';
 import { type ContactRef, type ContactRow, findContact, taxpayerLabel } from './find-contact.js';
 import { exportPhone } from './refresh.js';
+import { unparseablePhone } from './unparseable-phone.js';
 import { officeNumbers, recountSharedNumbers } from './shared-numbers.js';
 
 export interface Officer {
@@ -21,8 +21,7 @@ export async function fixPhone(trx: Kysely<Database>, ref: ContactRef, typed: st
   if (typed.length > MAX_CELL_LENGTH) throw new UserError('CONTACT_VALUE_TOO_LONG', { field: 'phone', length: typed.length, max: MAX_CELL_LENGTH });
   const cell = normalisePhoneCell(typed);
   if (cell.status !== 'valid' && cell.status !== 'landline') {
-    const reason = cell.status === 'missing' ? 'not_a_number' : cell.reason;
-    throw new UserError('CONTACT_PHONE_UNPARSEABLE', { value: typed, detail_id: phoneReasonText(reason, 'id'), detail_en: phoneReasonText(reason, 'en') });
+    throw unparseablePhone(typed, cell);
   }
   const contact = await findContact(trx, ref);
   const phone = phoneColumns(cell.candidates.filter((c) => c.status !== 'invalid'), cell);
