@@ -158,4 +158,21 @@ describe.each(testEngines())('dispatcher (%s)', (engine) => {
     const summary = await runCli([...flags, '--json', 'messages', 'summary'], { env });
     expect(summary.json()).toMatchObject({ total: 5, byState: { sent: 5 } });
   });
+
+  it('configures a gateway from the command line, never printing its secret, and sends a test message through it', async () => {
+    t = await createTestApp(engine);
+    simulator = await startSimulator({ seed: 1 });
+    const flags = t.database.flags;
+    const secret = 'rahasia-aplikasi-meta-123';
+    const env = { SIPEKA_DATA_DIR: t.database.dir, SIPEKA_GATEWAY_APP_SECRET: secret };
+    const set = await runCli([...flags, '--json', 'gateway', 'set', 'whatsapp', '--kind', 'simulator', '--base-url', simulator.url, '--rate', '10'], { env });
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.json()).toMatchObject({ channel: 'whatsapp', kind: 'simulator' });
+    expect(set.json().secretsSet).toContain('appSecret');
+    expect(set.stdout + set.stderr).not.toContain(secret);
+    const test = await runCli([...flags, '--json', 'gateway', 'test', 'whatsapp', '--to', '+6281234567891'], { env });
+    expect(test.code, test.stderr).toBe(0);
+    expect(test.json().id).toMatch(/^wamid\./);
+    expect(simulator.received).toHaveLength(1);
+  });
 });
