@@ -77,6 +77,11 @@ export interface Database {
   message_events: MessageEventsTable;
   opt_outs: OptOutsTable;
   gateways: GatewaysTable;
+  partners: PartnersTable;
+  partner_tokens: PartnerTokensTable;
+  partner_requests: PartnerRequestsTable;
+  payments: PaymentsTable;
+  period_locks: PeriodLocksTable;
 }
 
 export interface SyncRunsTable {
@@ -389,4 +394,81 @@ export interface GatewaysTable {
   secrets: string | null;
   updated_by: string;
   updated_at: string;
+}
+
+/** A bank or e-wallet allowed to call the partner API. */
+export interface PartnersTable {
+  id: string;
+  name: string;
+  /** The HMAC secret, sealed with the app key (platform/secret-box). */
+  secret_sealed: string;
+  /** JSON: CIDRs the partner may call from. */
+  ip_allowlist: string;
+  /** SNAP company prefix (partnerServiceId): virtual account = prefix + payment code. */
+  va_prefix: string;
+  active: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  secret_rotated_at: string;
+}
+
+export interface PartnerTokensTable {
+  /** sha256 of the bearer token; the token itself is never stored. */
+  token_hash: string;
+  partner_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** Every partner API call: the audit trail and the store replays are answered from. */
+export interface PartnerRequestsTable {
+  id: Generated<number>;
+  at: string;
+  partner_id: string | null;
+  api: 'v1' | 'snap';
+  endpoint: string;
+  address: string;
+  idempotency_key: string | null;
+  body_sha256: string;
+  body: string | null;
+  tax_id: string | null;
+  http_status: number;
+  result_code: string;
+  /** JSON: the first answer, returned again to a replay. */
+  response: string | null;
+  latency_ms: number;
+}
+
+/** One payment of one bill, by a partner or at the counter (`LOKET`). */
+export interface PaymentsTable {
+  id: Generated<number>;
+  bill_id: number;
+  partner_id: string;
+  partner_ref: string;
+  request_id: string | null;
+  receipt_number: string;
+  amount: number;
+  principal: number;
+  penalty: number;
+  admin_fee: number;
+  paid_at: string;
+  paid_date: string;
+  recorded_by: string;
+  recorded_at: string;
+  note: string | null;
+}
+
+/** A day or month the treasurer signed off: its payments do not change until the head unlocks it. */
+export interface PeriodLocksTable {
+  period: string;
+  kind: 'day' | 'month';
+  state: 'locked' | 'unlocked';
+  signed_by: string;
+  signed_at: string;
+  /** JSON: the reconciliation's totals when it was signed. */
+  summary: string;
+  unlocked_by: string | null;
+  unlocked_at: string | null;
+  unlock_reason: string | null;
 }

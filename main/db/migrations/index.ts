@@ -4,6 +4,7 @@ import { foundation } from './0001_foundation.js';
 import { ledger } from './0002_ledger.js';
 import { contactsTemplates } from './0003_contacts_templates.js';
 import { reminders } from './0004_reminders.js';
+import { payments } from './0005_payments.js';
 
 /** Every migration, in order. Names are stored in the database; never rename or reorder one. */
 export function allMigrations(engine: Engine): Record<string, Migration> {
@@ -12,5 +13,6 @@ export function allMigrations(engine: Engine): Record<string, Migration> {
     '0002_ledger': ledger(engine),
     '0003_contacts_templates': contactsTemplates(engine),
     '0004_reminders': reminders(engine),
+    '0005_payments': payments(engine),
   };
 }
