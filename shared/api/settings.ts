@@ -32,6 +32,16 @@ const settingsFields = {
   sendDays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
   /** When the planner runs each day, local time. */
   dailyRunTime: hhmm,
+  /** Late payment under UU 1/2022 (HKPD): this percent of the principal per month or part of one… */
+  penaltyPercentPerMonth: z.number().min(0).max(10),
+  /** …for at most this many months. */
+  penaltyMaxMonths: z.number().int().min(0).max(120),
+  /** Added to the bill's total in partner inquiries (`admin_fee`); 0 when the bank charges the taxpayer itself. */
+  partnerAdminFee: z.number().int().min(0).max(100_000),
+  /** What one message or letter costs, in Rupiah, for the dashboard's savings figure. */
+  paperLetterCost: z.number().int().min(0).max(1_000_000),
+  whatsappMessageCost: z.number().int().min(0).max(100_000),
+  smsMessageCost: z.number().int().min(0).max(100_000),
 };
 export const settingsSchema = z.object(settingsFields);
 /** A change to some settings; absent keys stay as they are. */
@@ -54,6 +64,13 @@ export const SETTINGS_DEFAULTS: z.infer<typeof settingsSchema> = {
   sendWindowEnd: '17:00',
   sendDays: [1, 2, 3, 4, 5, 6],
   dailyRunTime: '08:00',
+  penaltyPercentPerMonth: 1,
+  penaltyMaxMonths: 24,
+  partnerAdminFee: 0,
+  // A printed, enveloped and hand-delivered letter; Meta's utility rate for Indonesia; a bulk SMS.
+  paperLetterCost: 6_000,
+  whatsappMessageCost: 330,
+  smsMessageCost: 450,
 };
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
