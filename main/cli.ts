@@ -6,11 +6,17 @@ import { registerDbCommands } from './cli/db-commands.js';
 import { registerDemoCommands } from './cli/demo-commands.js';
 import { registerImportCommands } from './cli/import-commands.js';
 import { registerLedgerCommands } from './cli/ledger-commands.js';
+import { registerKpiCommands } from './cli/kpi-commands.js';
 import { registerMessageCommands } from './cli/message-commands.js';
 import { emitError, type GlobalOptions } from './cli/output.js';
+import { registerPartnerCommands } from './cli/partner-commands.js';
+import { registerPaymentCommands } from './cli/payment-commands.js';
+import { registerReconcileCommands } from './cli/reconcile-commands.js';
 import { registerReminderCommands } from './cli/reminder-commands.js';
+import { registerReportCommands } from './cli/report-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { registerSettingsCommands } from './cli/settings-commands.js';
+import { registerStatementCommands } from './cli/statement-commands.js';
 import { registerTemplateCommands } from './cli/template-commands.js';
 import { registerUserCommands } from './cli/user-commands.js';
 
@@ -42,6 +48,12 @@ export function buildProgram(): { program: Command; failed: () => boolean } {
   registerTemplateCommands(program, globals);
   registerReminderCommands(program, globals);
   registerMessageCommands(program, globals);
+  registerStatementCommands(program, globals);
+  registerReconcileCommands(program, globals);
+  registerKpiCommands(program, globals);
+  registerPartnerCommands(program, globals);
+  registerPaymentCommands(program, globals);
+  registerReportCommands(program, globals);
   for (const command of allCommands(program)) command.exitOverride().showHelpAfterError();
   return { program, failed: db.failed };
 }

@@ -5,6 +5,7 @@ import { AuditScreen } from './screens/audit/AuditScreen';
 import { ChangePasswordScreen } from './screens/change-password/ChangePasswordScreen';
 import { ContactsScreen } from './screens/contacts/ContactsScreen';
 import { ImportHistoryScreen, ImportScreen } from './screens/import/ImportScreen';
+import { PaymentsScreen } from './screens/payments/PaymentsScreen';
 import { RemindersScreen } from './screens/reminders/RemindersScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { TaxpayersScreen } from './screens/taxpayers/TaxpayersScreen';
@@ -54,7 +55,7 @@ export const SCREENS: readonly Screen[] = [
   { id: 'contacts', path: 'kontak', roles: ['officer', 'admin'], inMenu: true, component: ContactsScreen },
   { id: 'templates', path: 'template', roles: ['officer', 'head', 'admin'], inMenu: true, component: TemplatesScreen },
   { id: 'reminders', path: 'pengingat', roles: ['officer', 'head', 'admin'], inMenu: true, component: RemindersScreen },
-  { id: 'payments', path: 'pembayaran', roles: ['treasurer', 'officer', 'admin'], inMenu: true },
+  { id: 'payments', path: 'pembayaran', roles: ['treasurer', 'officer', 'admin'], inMenu: true, component: PaymentsScreen },
   { id: 'reconciliation', path: 'rekonsiliasi', roles: ['treasurer', 'head', 'admin'], inMenu: true },
   { id: 'reports', path: 'laporan', roles: ['treasurer', 'head', 'admin'], inMenu: true },
   { id: 'users', path: 'pengguna', roles: ['admin'], inMenu: true, component: UsersScreen },

@@ -1,6 +1,11 @@
 import { CONTACT_ERRORS } from './errors/contacts.js';
+import { DASHBOARD_ERRORS } from './errors/dashboard.js';
 import { MESSAGE_ERRORS } from './errors/messages.js';
+import { GATEWAY_ERRORS } from './errors/gateways.js';
+import { PAYMENT_ERRORS } from './errors/payments.js';
 import { REMINDER_ERRORS } from './errors/reminders.js';
+import { REPORT_ERRORS } from './errors/reports.js';
+import { STATEMENT_ERRORS } from './errors/statements.js';
 import { TEMPLATE_ERRORS } from './errors/templates.js';
 
 /**
@@ -51,7 +56,12 @@ export const ERRORS = {
   ...CONTACT_ERRORS,
   ...TEMPLATE_ERRORS,
   ...MESSAGE_ERRORS,
+  ...GATEWAY_ERRORS,
   ...REMINDER_ERRORS,
+  ...DASHBOARD_ERRORS,
+  ...PAYMENT_ERRORS,
+  ...STATEMENT_ERRORS,
+  ...REPORT_ERRORS,
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

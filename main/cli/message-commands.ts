@@ -1,13 +1,30 @@
 import type { Command } from 'commander';
-import { CHANNELS, GATEWAY_KINDS, MESSAGE_STATES } from '../../shared/api/messages.js';
+import { CHANNELS, GATEWAY_KINDS, MESSAGE_STATES, type MessageFilters } from '../../shared/api/messages.js';
+import { failureReasonLine } from '../../shared/reminders/failure-reasons.js';
 import type { Out } from '../../shared/api/index.js';
 import { UserError } from '../../shared/errors.js';
 import { startSimulator } from '../gateways/index.js';
 import { lastDispatchResult } from '../reminders/message-procedures.js';
 import { emit, type GlobalOptions, table } from './output.js';
 import { withApp } from './session.js';
+import { addSmsGatewayOptions, registerGatewayShow, setSmsGateway, type SmsGatewayFlags, usesSmsHttpFlags } from './sms-gateway-options.js';
 
 const int = (v: string) => Number.parseInt(v, 10);
+
+interface FilterFlags {
+  state?: string;
+  npwpd?: string;
+  search?: string;
+  stage?: string;
+  channel?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A code's explanation in both languages, for `--json` (which keeps the code itself beside it). */
+function reasonText(code: string | null): { id: string; en: string } {
+  return { id: failureReasonLine(code, 'id'), en: failureReasonLine(code, 'en') };
+}
 
 export function registerMessageCommands(program: Command, globals: () => GlobalOptions): void {
   program
@@ -33,35 +50,55 @@ export function registerMessageCommands(program: Command, globals: () => GlobalO
     });
 
   const messages = program.command('messages').description('the outbox: every planned message and how far it got');
-  messages
-    .command('list')
-    .description('messages, oldest first')
-    .option('--state <state>', MESSAGE_STATES.join('|'))
-    .option('--npwpd <npwpd>', "one taxpayer's messages")
-    .action(async (opts: { state?: (typeof MESSAGE_STATES)[number]; npwpd?: string }) => {
+  const filterOptions = (command: Command) =>
+    command
+      .option('--state <state>', MESSAGE_STATES.join('|'))
+      .option('--npwpd <npwpd>', "one taxpayer's messages (the NPWPD exactly)")
+      .option('--search <text>', 'part of an NPWPD, a name or a number (0812…, +62 812…)')
+      .option('--stage <code>', 'a stage, e.g. H-7')
+      .option('--channel <channel>', CHANNELS.join('|'))
+      .option('--from <date>', 'planned on or after YYYY-MM-DD')
+      .option('--to <date>', 'planned on or before YYYY-MM-DD');
+  const filtersOf = (opts: FilterFlags): MessageFilters => {
+    if (opts.state && !(MESSAGE_STATES as readonly string[]).includes(opts.state)) throw new UserError('INVALID_INPUT', { field: '--state', detail: MESSAGE_STATES.join(', ') });
+    if (opts.channel && !(CHANNELS as readonly string[]).includes(opts.channel)) throw new UserError('INVALID_INPUT', { field: '--channel', detail: CHANNELS.join(', ') });
+    return { state: opts.state as MessageFilters['state'], npwpd: opts.npwpd, search: opts.search, stage: opts.stage, channel: opts.channel as MessageFilters['channel'], from: opts.from, to: opts.to };
+  };
+
+  filterOptions(messages.command('list').description('messages, oldest first, filtered in the database'))
+    .option('--limit <n>', 'at most this many messages (default: all)', int)
+    .action(async (opts: FilterFlags & { limit?: number }) => {
       await withApp(globals(), async ({ call }) => {
+        const filters = filtersOf(opts);
         const rows: Out<'messages.list'>['messages'] = [];
+        const wanted = opts.limit ?? Number.POSITIVE_INFINITY;
         let afterId: number | null = 0;
-        while (afterId !== null) {
-          const page: Out<'messages.list'> = await call('messages.list', { state: opts.state, npwpd: opts.npwpd, limit: 5000, afterId });
+        while (afterId !== null && rows.length < wanted) {
+          const page: Out<'messages.list'> = await call('messages.list', { ...filters, limit: Math.min(5000, wanted - rows.length), afterId });
           rows.push(...page.messages);
           afterId = page.nextAfterId;
         }
-        emit(globals(), { messages: rows }, () => table(rows, ['id', 'npwpd', 'name', 'stage', 'channel', 'recipient', 'state', 'attempts', 'errorCode', 'updatedAt']));
+        const listed = rows.map((m) => ({ ...m, reason_text: m.errorCode ? reasonText(m.errorCode) : null }));
+        emit(globals(), { messages: listed }, () => table(rows, ['id', 'npwpd', 'name', 'stage', 'channel', 'recipient', 'state', 'attempts', 'errorCode', 'updatedAt']));
       });
     });
-  messages
-    .command('summary')
-    .description('counts by state and channel')
-    .action(async () => {
+  filterOptions(messages.command('summary').description('counts by state, channel and stage; failures by reason, explained'))
+    .action(async (opts: FilterFlags) => {
       await withApp(globals(), async ({ call }) => {
-        const s = await call('messages.summary', {});
-        emit(globals(), s, () =>
+        const s = await call('messages.summary', filtersOf(opts));
+        const failures = s.failures.map((f) => ({ ...f, reason_text: reasonText(f.code) }));
+        emit(globals(), { ...s, failures }, () =>
           [
             `messages   ${s.total}`,
             ...MESSAGE_STATES.map((state) => `${state.padEnd(10)} ${s.byState[state]}`),
             `opt-outs   ${s.optOuts}`,
             `unknown: ${s.needsDecision} need an officer's decision`,
+            ...(failures.length ? ['', 'gagal menurut alasan / failures by reason:'] : []),
+            ...failures.flatMap((f) => [
+              `  ${(f.code ?? '-').padEnd(10)} ${f.messages} pesan/messages, ${f.taxpayers} WP (${f.examples.map((e) => e.name).join(', ')}${f.taxpayers > f.examples.length ? ', …' : ''})`,
+              `             ${failureReasonLine(f.code, 'id')}`,
+              `             ${failureReasonLine(f.code, 'en')}`,
+            ]),
           ].join('\n'),
         );
       });
@@ -90,7 +127,8 @@ export function registerMessageCommands(program: Command, globals: () => GlobalO
     .option('--rate-limit <n>', 'messages a second before 429 / 130429 (0: unlimited)', int, 80)
     .option('--webhook <url>', 'where statuses go, e.g. http://127.0.0.1:8750/webhooks/whatsapp')
     .option('--app-secret <secret>', 'signs the webhooks (default SIPEKA_SIMULATOR_APP_SECRET)')
-    .action(async (opts: { host: string; port: number; latencyMs: number; failRate: number; readRate: number; rateLimit: number; webhook?: string; appSecret?: string }) => {
+    .option('--sms-report-url <url>', 'where SMS delivery reports go (POST /sms/send): the URL `gateway set sms` printed')
+    .action(async (opts: { host: string; port: number; latencyMs: number; failRate: number; readRate: number; rateLimit: number; webhook?: string; appSecret?: string; smsReportUrl?: string }) => {
       const simulator = await startSimulator({
         host: opts.host,
         port: opts.port,
@@ -100,6 +138,7 @@ export function registerMessageCommands(program: Command, globals: () => GlobalO
         rateLimit: opts.rateLimit,
         webhookUrl: opts.webhook ?? null,
         appSecret: opts.appSecret ?? process.env.SIPEKA_SIMULATOR_APP_SECRET ?? '',
+        smsDlrUrl: opts.smsReportUrl ?? null,
       });
       emit(globals(), { url: simulator.url }, () => `WhatsApp simulator at ${simulator.url}  (Ctrl+C to stop; GET /_sim/messages lists what it received)`);
       await new Promise<void>((resolve) => {
@@ -110,10 +149,10 @@ export function registerMessageCommands(program: Command, globals: () => GlobalO
     });
 
   const gateway = program.command('gateway').description("how each channel is sent: the built-in simulator until configured");
-  gateway
-    .command('set <channel>')
+  registerGatewayShow(gateway, globals);
+  addSmsGatewayOptions(gateway.command('set <channel>'))
     .description(`configure a channel (${CHANNELS.join('|')}); secrets also from SIPEKA_GATEWAY_ACCESS_TOKEN, _APP_SECRET, _VERIFY_TOKEN`)
-    .requiredOption('--kind <kind>', GATEWAY_KINDS.join('|'))
+    .option('--kind <kind>', `${GATEWAY_KINDS.join('|')} (sms_http when an SMS provider flag is given)`)
     .option('--base-url <url>', 'API base URL (default https://graph.facebook.com)')
     .option('--api-version <v>', 'Graph API version, e.g. v21.0')
     .option('--phone-number-id <id>', 'the WhatsApp business phone number id')
@@ -121,14 +160,17 @@ export function registerMessageCommands(program: Command, globals: () => GlobalO
     .option('--daily-cap <n>', 'unique recipients per 24 hours (the WhatsApp tier)', int)
     .option('--timeout-ms <n>', 'HTTP timeout', int)
     .option('--max-attempts <n>', 'attempts before a transient error becomes a failure', int)
-    .action(async (channel: string, opts: { kind: string; baseUrl?: string; apiVersion?: string; phoneNumberId?: string; rate?: number; dailyCap?: number; timeoutMs?: number; maxAttempts?: number }) => {
+    .action(async (channel: string, opts: { kind?: string; baseUrl?: string; apiVersion?: string; phoneNumberId?: string; dailyCap?: number } & SmsGatewayFlags) => {
       if (!(CHANNELS as readonly string[]).includes(channel)) throw new UserError('INVALID_INPUT', { field: 'channel', detail: CHANNELS.join(', ') });
-      if (!(GATEWAY_KINDS as readonly string[]).includes(opts.kind)) throw new UserError('INVALID_INPUT', { field: '--kind', detail: GATEWAY_KINDS.join(', ') });
+      const kind = opts.kind ?? (usesSmsHttpFlags(opts) ? 'sms_http' : '');
+      if (!(GATEWAY_KINDS as readonly string[]).includes(kind)) throw new UserError('INVALID_INPUT', { field: '--kind', detail: GATEWAY_KINDS.join(', ') });
+      if (kind === 'sms_http' && channel !== 'sms') throw new UserError('INVALID_INPUT', { field: '--kind', detail: 'sms_http sends SMS only' });
+      if (kind === 'sms_http') return setSmsGateway(opts, globals());
       await withApp(globals(), async ({ call }) => {
         const env = process.env;
         const r = await call('gateways.set', {
           channel: channel as (typeof CHANNELS)[number],
-          kind: opts.kind as (typeof GATEWAY_KINDS)[number],
+          kind: kind as (typeof GATEWAY_KINDS)[number],
           baseUrl: opts.baseUrl,
           version: opts.apiVersion,
           phoneNumberId: opts.phoneNumberId,

@@ -77,11 +77,25 @@ export interface Database {
   message_events: MessageEventsTable;
   opt_outs: OptOutsTable;
   gateways: GatewaysTable;
+  dispatch_leases: DispatchLeasesTable;
   partners: PartnersTable;
   partner_tokens: PartnerTokensTable;
   partner_requests: PartnerRequestsTable;
   payments: PaymentsTable;
   period_locks: PeriodLocksTable;
+  statement_profiles: StatementProfilesTable;
+  statement_imports: StatementImportsTable;
+  statement_lines: StatementLinesTable;
+  recon_items: ReconItemsTable;
+  kpi_targets: KpiTargetsTable;
+  dashboard_rollup_state: DashboardRollupStateTable;
+  dash_bill_days: DashBillDaysTable;
+  dash_receipts: DashReceiptsTable;
+  dash_reach: DashReachTable;
+  dash_message_bills: DashMessageBillsTable;
+  dash_funnel: DashFunnelTable;
+  dash_unreminded: DashUnremindedTable;
+  dash_messages: DashMessagesTable;
 }
 
 export interface SyncRunsTable {
@@ -471,4 +485,158 @@ export interface PeriodLocksTable {
   unlocked_by: string | null;
   unlocked_at: string | null;
   unlock_reason: string | null;
+}
+
+/** A yearly target of one dashboard indicator (revenue in Rupiah, rates in basis points). */
+export interface KpiTargetsTable {
+  year: number;
+  indicator: string;
+  tax_type: string;
+  target: number;
+  /** Cumulative percent of the yearly target due by the end of each quarter. */
+  q1: number;
+  q2: number;
+  q3: number;
+  q4: number;
+  weight: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** The dashboard's rollups (main/dashboard): derived, rebuilt when the ledger moved on. */
+export interface DashboardRollupStateTable {
+  part: string;
+  version: string;
+  built_at: string;
+  build_ms: number;
+}
+
+export interface DashBillDaysTable {
+  tax_type: string;
+  kecamatan: string;
+  due_date: string;
+  bills: number;
+  on_time_bills: number;
+  unpaid_bills: number;
+  unpaid_principal: number;
+}
+
+export interface DashReceiptsTable {
+  tax_type: string;
+  kecamatan: string;
+  paid_month: string;
+  bills: number;
+  amount: number;
+}
+
+export interface DashReachTable {
+  kecamatan: string;
+  tax_type: string;
+  reach: string;
+  taxpayers: number;
+  principal: number;
+}
+
+export interface DashMessageBillsTable {
+  outbox_id: number;
+  bill_id: number;
+  plus7: string;
+  plus14: string;
+}
+
+export interface DashFunnelTable {
+  tax_type: string;
+  kecamatan: string;
+  stage: string;
+  channel: string;
+  plan_month: string;
+  sent: number;
+  delivered: number;
+  read_count: number;
+  paid7: number;
+  paid14: number;
+}
+
+export interface DashUnremindedTable {
+  tax_type: string;
+  kecamatan: string;
+  due_date: string;
+  paid_date: string;
+  bills: number;
+}
+
+export interface DashMessagesTable {
+  kind: string;
+  channel: string;
+  plan_month: string;
+  kecamatan: string;
+  tax_type: string;
+  messages: number;
+}
+
+/** A bank statement layout's column mapping, remembered by its header (main/payments/statements). */
+export interface StatementProfilesTable {
+  header_key: string;
+  headers: string;
+  mapping: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface StatementImportsTable {
+  id: Generated<number>;
+  file_name: string;
+  sha256: string;
+  header_key: string;
+  lines: number;
+  credits: number;
+  duplicates: number;
+  first_date: string | null;
+  last_date: string | null;
+  imported_by: string;
+  imported_at: string;
+}
+
+export interface StatementLinesTable {
+  id: Generated<number>;
+  import_id: number;
+  line_key: string;
+  row_number: number;
+  value_date: string;
+  description: string;
+  reference: string | null;
+  direction: 'C' | 'D';
+  amount: number;
+}
+
+/** One credit, or one payment or ledger-paid bill no credit explains (main/payments/reconciliation). */
+export interface ReconItemsTable {
+  id: Generated<number>;
+  item_key: string;
+  day: string;
+  source: 'credit' | 'payment' | 'bill';
+  line_id: number | null;
+  payment_id: number | null;
+  bill_id: number | null;
+  partner_id: string | null;
+  amount: number;
+  expected: number | null;
+  class: string;
+  rule: string | null;
+  confidence: number | null;
+  resolution: string | null;
+  note: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+
+/** Who dispatches now, until when (migration 0008; main/reminders/dispatch-lease.ts). */
+export interface DispatchLeasesTable {
+  name: string;
+  owner: string;
+  host: string;
+  pid: number;
+  acquired_at: string;
+  renewed_at: string;
+  expires_at: string;
 }

@@ -3,9 +3,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RemoteStatus } from './gateway.js';
 import { TokenBucket } from './token-bucket.js';
+import { type SmsSimulatorOptions, smsSendEndpoint } from './simulator-sms.js';
 import { Rng } from '../platform/rng.js';
 
-export interface SimulatorOptions {
+export interface SimulatorOptions extends SmsSimulatorOptions {
   host?: string;
   /** 0: a free port. */
   port?: number;
@@ -41,6 +42,8 @@ export interface ReceivedMessage {
   at: string;
   template: string | null;
   parameters: string[];
+  /** An SMS's text. */
+  text?: string;
   status: 'sent' | 'delivered' | 'read' | 'failed';
 }
 
@@ -92,6 +95,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     return webhook({ statuses: [entry] });
   };
 
+  const record = (message: ReceivedMessage) => {
+    received.push(message);
+    if (message.ref && !byRef.has(message.ref)) byRef.set(message.ref, message);
+  };
+  const sms = smsSendEndpoint({ options, statusDelayMs: statusDelay, random, record, later });
+
   const accept = (to: string, payload: SendPayload): ReceivedMessage => {
     const message: ReceivedMessage = {
       ref: typeof payload.biz_opaque_callback_data === 'string' ? payload.biz_opaque_callback_data : null,
@@ -102,8 +111,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       parameters: payload.template?.components?.flatMap((c) => c.parameters?.map((p) => p.text ?? '') ?? []) ?? [],
       status: 'sent',
     };
-    received.push(message);
-    if (message.ref && !byRef.has(message.ref)) byRef.set(message.ref, message);
+    record(message);
     const fails = random() < failRate / 2;
     const reads = random() < readRate;
     later(statusDelay, () => status(message, 'sent'));
@@ -128,6 +136,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return reply(res, m ? 200 : 404, answer);
     }
     if (req.method === 'GET' && url.pathname === '/_sim/messages') return reply(res, 200, { received, duplicates: countDuplicates(received) });
+    if (url.pathname === '/sms/send') return sms(req, res, url);
     if (req.method !== 'POST' || !/^\/v\d+\.\d+\/[^/]+\/messages$/.test(url.pathname)) return reply(res, 404, metaError(803, 'Unknown path components'));
     if (options.accessToken && req.headers.authorization !== `Bearer ${options.accessToken}`) return reply(res, 401, metaError(190, 'Invalid OAuth access token'));
     const payload = JSON.parse(await readAll(req)) as SendPayload;

@@ -1,5 +1,6 @@
 import type { Gateway, OutgoingMessage, RemoteStatus, SentReceipt } from './gateway.js';
 import { GatewayError } from './gateway.js';
+import { networkError } from './network-error.js';
 
 export interface WhatsAppCloudConfig {
   /** `https://graph.facebook.com`, or the simulator's URL. */
@@ -83,21 +84,6 @@ function httpError(status: number, body: MetaError | null): GatewayError {
   if (code !== undefined && INVALID_NUMBER.has(code)) return new GatewayError('permanent', label, detail, 'invalid_number');
   if (status === 429 || status >= 500 || (code !== undefined && TRANSIENT_CODES.has(code))) return new GatewayError('transient', label, detail);
   return new GatewayError('permanent', label, detail);
-}
-
-/**
- * A refused connection never reached the gateway: safe to retry. A timeout or a reset may
- * have: the message could be on its way, so it is not resent blindly.
- */
-function networkError(err: unknown): GatewayError {
-  const cause = (err as { cause?: { code?: string } }).cause;
-  const code = cause?.code ?? (err as Error).name;
-  // fetch refusing the request itself (a bad URL or port) sent nothing either.
-  if (!cause && (err as Error).name === 'TypeError') return new GatewayError('transient', 'REQUEST_REFUSED', (err as Error).message);
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return new GatewayError('transient', code, (err as Error).message);
-  }
-  return new GatewayError('ambiguous', code === 'TimeoutError' ? 'TIMEOUT' : code, (err as Error).message);
 }
 
 function safeJson(text: string): unknown {

@@ -11,3 +11,5 @@ export type { SnapshotBill, SnapshotReject } from './snapshot.js';
 export { onContactCellsChanged, type ContactCellsListener } from './contact-cell-listeners.js';
 export { onBillsPaid, type BillsPaidListener } from './paid-bill-listeners.js';
 export { canonicalNpwpd } from './bill-query.js';
+export { markBillPaidByPayment } from './mark-paid.js';
+export { TAX_TYPES, type TaxTypeCode } from './import/tax-types.js';

@@ -4,7 +4,7 @@ import { agencyToday } from '../platform/today.js';
 import { loadDemo } from './demo/index.js';
 import { queryBills } from './bill-query.js';
 import { ledgerSummary } from './summary.js';
-import { getTaxpayer, ledgerFacets, queryTaxpayers } from './taxpayer-query.js';
+import { getTaxpayer, ledgerFacets, queryTaxpayers, withPaymentFacts } from './taxpayer-query.js';
 
 export const ledgerProcedures: HandlerMap<'ledger.summary' | 'ledger.bills' | 'ledger.taxpayers' | 'ledger.taxpayer' | 'ledger.facets' | 'ledger.loadDemo'> = {
   async 'ledger.summary'(ctx, { asOf }) {
@@ -45,7 +45,7 @@ export const ledgerProcedures: HandlerMap<'ledger.summary' | 'ledger.bills' | 'l
         updatedAt: t.updated_at,
       },
       objects: found.objects,
-      bills,
+      bills: await withPaymentFacts(ctx.db, bills),
     };
   },
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { paymentCodeOf, virtualAccountNumber } from '../../shared/payments/payment-code.js';
 import type { Database } from '../db/schema.js';
 import { canonicalNpwpd } from './bill-query.js';
 
@@ -72,4 +73,32 @@ export async function ledgerFacets(db: Kysely<Database>) {
     taxTypes: taxTypes.map((t) => ({ code: t.code, count: Number(t.count) })),
     kecamatan: kecamatan.map((k) => k.kecamatan as string),
   };
+}
+
+/**
+ * What the taxpayer page shows about paying each bill: its payment code, its virtual account at
+ * the first active partner (none without a partner), and the payment SI PEKA recorded for it.
+ */
+export async function withPaymentFacts<B extends { id: number; kodeBayar: string }>(db: Kysely<Database>, bills: B[]) {
+  // The first active partner's prefix, as payments/va-prefix.ts chooses it for messages (read here: payments depends on the ledger).
+  const partner = await db.selectFrom('partners').select('va_prefix').where('active', '=', 1).orderBy('created_at').orderBy('id').executeTakeFirst();
+  const payments =
+    bills.length === 0
+      ? []
+      : await db
+          .selectFrom('payments')
+          .select(['bill_id', 'partner_id', 'partner_ref', 'receipt_number', 'paid_at', 'amount'])
+          .where('bill_id', 'in', bills.map((b) => b.id))
+          .execute();
+  const byBill = new Map(payments.map((p) => [Number(p.bill_id), p]));
+  return bills.map((bill) => {
+    const paymentCode = paymentCodeOf(bill);
+    const payment = byBill.get(bill.id);
+    return {
+      ...bill,
+      paymentCode,
+      virtualAccount: partner ? virtualAccountNumber(partner.va_prefix, paymentCode) : null,
+      payment: payment ? { partnerId: payment.partner_id, partnerRef: payment.partner_ref, receiptNumber: payment.receipt_number, paidAt: payment.paid_at, amount: Number(payment.amount) } : null,
+    };
+  });
 }

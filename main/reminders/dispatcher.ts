@@ -3,6 +3,7 @@ import type { App } from '../api/context.js';
 import type { Database } from '../db/schema.js';
 import { type Channel, GatewayError, type ResolvedGateway, resolveGateway, TokenBucket } from '../gateways/index.js';
 import { type OutboxRow, claimMessage, recordFailure, recordSent } from './dispatch-claim.js';
+import { acquireDispatchLease, type DispatchLease } from './dispatch-lease.js';
 import { markInterrupted, resolveUnknown } from './dispatch-recovery.js';
 
 export interface DispatchResult {
@@ -17,8 +18,8 @@ export interface DispatchResult {
   interrupted: number;
   /** `unknown` messages the gateway confirmed having. */
   confirmed: number;
-  /** Why the run stopped early: the daily cap of unique recipients, or a cancel. */
-  stopped: 'daily_cap' | 'cancelled' | null;
+  /** Why the run stopped early: the daily cap of unique recipients, a cancel, or another dispatcher took the lease over. */
+  stopped: 'daily_cap' | 'cancelled' | 'lease_lost' | null;
 }
 
 /** Pause and resume, shared between a running dispatch and the procedures that steer it. */
@@ -50,6 +51,8 @@ export interface DispatchOptions {
   signal?: AbortSignal;
   control?: DispatchControl;
   onProgress?: (done: number, result: DispatchResult) => void;
+  /** The dispatch lease, taken by the caller (dispatch.start) so a refusal reaches it at once; taken here when absent. */
+  lease?: DispatchLease;
   /** Overrides the gateway per channel (tests, benches). */
   gateways?: (channel: Channel) => Promise<ResolvedGateway>;
 }
@@ -62,6 +65,16 @@ const BATCH = 500;
  * messages a crashed run left `sending` into `unknown`.
  */
 export async function dispatchOutbox(app: App, options: DispatchOptions = {}): Promise<DispatchResult> {
+  // Before anything else: markInterrupted would turn another live dispatcher's in-flight rows into `unknown`.
+  const lease = options.lease ?? (await acquireDispatchLease(app.ledger.db, { now: () => app.clock.now() }));
+  try {
+    return await dispatchUnderLease(app, options, lease);
+  } finally {
+    if (!options.lease) await lease.release();
+  }
+}
+
+async function dispatchUnderLease(app: App, options: DispatchOptions, lease: DispatchLease): Promise<DispatchResult> {
   const db = app.ledger.db;
   const result: DispatchResult = { sent: 0, failed: 0, retried: 0, unknown: 0, cancelled: 0, rate_per_s: 0, interrupted: 0, confirmed: 0, stopped: null };
   const gatewayCache = new Map<Channel, Promise<ResolvedGateway>>();
@@ -124,6 +137,10 @@ export async function dispatchOutbox(app: App, options: DispatchOptions = {}): P
 
   const nextId = async (): Promise<number | null> => {
     for (;;) {
+      if (lease.lost && !stop) {
+        result.stopped = 'lease_lost';
+        stop = true;
+      }
       if (stop || exhausted || options.signal?.aborted || handed >= limit) return null;
       const id = queue.shift();
       if (id !== undefined && !inFlight.has(id)) {

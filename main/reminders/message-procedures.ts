@@ -1,15 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { ProcedureName } from '../../shared/api/index.js';
-import { MESSAGE_STATES } from '../../shared/api/messages.js';
+import type { MessageFilters } from '../../shared/api/messages.js';
 import { UserError } from '../../shared/errors.js';
 import type { App, Ctx } from '../api/context.js';
 import type { HandlerMap } from '../api/handler.js';
 import type { Database } from '../db/schema.js';
 import { GatewayError, resolveGateway, saveGateway } from '../gateways/index.js';
 import type { JobView } from '../platform/jobs.js';
+import { acquireDispatchLease, currentLeaseHolder } from './dispatch-lease.js';
 import { DispatchControl, type DispatchResult, dispatchOutbox } from './dispatcher.js';
+import { filterMessages } from './message-search.js';
+import { summariseMessages } from './message-summary.js';
 
-type Names = Extract<ProcedureName, `messages.${string}` | `dispatch.${string}` | `gateways.${string}`>;
+// The SMS provider's settings and the gateway listing live in the gateways module (main/gateways/procedures.ts).
+type Names = Exclude<Extract<ProcedureName, `messages.${string}` | `dispatch.${string}` | `gateways.${string}`>, 'gateways.setSms' | 'gateways.show'>;
 
 /** The one dispatch a process runs at a time, so pause, resume and cancel know what to steer. */
 const running = new WeakMap<App, { jobId: string; control: DispatchControl }>();
@@ -21,28 +25,18 @@ export function lastDispatchResult(app: App): DispatchResult | null {
 }
 
 export const messageProcedures: HandlerMap<Names> = {
-  async 'messages.list'(ctx, { state, npwpd, channel, limit, afterId }) {
-    let query = messageQuery(ctx.db).where('outbox.id', '>', afterId);
-    if (state) query = query.where('outbox.state', '=', state);
-    if (npwpd) query = query.where('taxpayers.npwpd', '=', npwpd);
-    if (channel) query = query.where('outbox.channel', '=', channel);
-    const rows = await query.orderBy('outbox.id').limit(limit + 1).execute();
+  async 'messages.list'(ctx, { limit, order, afterId, beforeId, ...filters }) {
+    // Keyset paging on the id: a page costs the same at the millionth message as at the first.
+    let query = messageQuery(ctx.db, filters);
+    query = order === 'newest' ? (beforeId === undefined ? query : query.where('outbox.id', '<', beforeId)).orderBy('outbox.id', 'desc') : query.where('outbox.id', '>', afterId).orderBy('outbox.id');
+    const rows = await query.limit(limit + 1).execute();
     const page = rows.slice(0, limit);
-    return { messages: page.map(toMessageRow), nextAfterId: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+    const next = rows.length > limit ? (page.at(-1)?.id ?? null) : null;
+    return { messages: page.map(toMessageRow), nextAfterId: order === 'oldest' ? next : null, nextBeforeId: order === 'newest' ? next : null };
   },
 
-  async 'messages.summary'(ctx) {
-    const rows = await ctx.db.selectFrom('outbox').select(['channel', 'state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['channel', 'state']).execute();
-    const empty = () => Object.fromEntries(MESSAGE_STATES.map((s) => [s, 0])) as Record<(typeof MESSAGE_STATES)[number], number>;
-    const byState = empty();
-    const byChannel: Record<string, ReturnType<typeof empty>> = {};
-    for (const r of rows) {
-      byState[r.state] += Number(r.n);
-      (byChannel[r.channel] ??= empty())[r.state] += Number(r.n);
-    }
-    const optOuts = Number((await ctx.db.selectFrom('opt_outs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    const total = Object.values(byState).reduce((a, b) => a + b, 0);
-    return { total, byState, byChannel, optOuts, needsDecision: byState.unknown };
+  async 'messages.summary'(ctx, filters) {
+    return summariseMessages(ctx.db, filters);
   },
 
   async 'messages.timeline'(ctx, { taxpayerId }) {
@@ -77,10 +71,12 @@ export const messageProcedures: HandlerMap<Names> = {
   async 'dispatch.start'(ctx, { limit, untilEmpty, concurrency }) {
     const current = runningJob(ctx.app);
     if (current) throw new UserError('DISPATCH_RUNNING', { jobId: current.job.id });
+    // Taken here, not in the job, so a dispatcher running in another process is refused to the caller's face.
+    const lease = await acquireDispatchLease(ctx.app.ledger.db, { now: () => ctx.app.clock.now() });
     const control = new DispatchControl();
     const owner = ctx.actor?.username ?? 'anonymous';
     const job = ctx.app.jobs.start('dispatch', owner, async (signal, report) => {
-      const result = await dispatchOutbox(ctx.app, { limit, untilEmpty, concurrency, signal, control, onProgress: (done) => report({ phase: control.paused ? 'paused' : 'sending', done, total: null }) });
+      const result = await dispatchOutbox(ctx.app, { limit, untilEmpty, concurrency, signal, control, lease, onProgress: (done) => report({ phase: control.paused ? 'paused' : 'sending', done, total: null }) }).finally(() => lease.release());
       lastResults.set(ctx.app, result);
       // A cancelled dispatch ends its job as cancelled; what it did is kept for `lastDispatchResult`.
       if (signal.aborted) throw new Error('dispatch cancelled');
@@ -105,7 +101,9 @@ export const messageProcedures: HandlerMap<Names> = {
   },
   async 'dispatch.status'(ctx) {
     const current = runningJob(ctx.app, true);
-    return { job: current?.job ?? null, paused: current?.control.paused ?? false };
+    // While this process dispatches, the lease is its own; otherwise it names whoever else is sending.
+    const elsewhere = runningJob(ctx.app) ? null : await currentLeaseHolder(ctx.db, ctx.app.clock.now());
+    return { job: current?.job ?? null, paused: current?.control.paused ?? false, elsewhere };
   },
 
   async 'gateways.set'(ctx, input) {
@@ -142,12 +140,11 @@ async function steer(ctx: Ctx, act: (control: DispatchControl, jobId: string) =>
   if (!current) throw new UserError('DISPATCH_NOT_RUNNING');
   act(current.control, current.job.id);
   await ctx.audit({ target: current.job.id });
-  return { job: ctx.app.jobs.get(current.job.id), paused: current.control.paused };
+  return { job: ctx.app.jobs.get(current.job.id), paused: current.control.paused, elsewhere: null };
 }
 
-function messageQuery(db: Kysely<Database>) {
-  return db
-    .selectFrom('outbox')
+function messageQuery(db: Kysely<Database>, filters: MessageFilters = {}) {
+  return filterMessages(db.selectFrom('outbox'), filters)
     .innerJoin('taxpayers', 'taxpayers.id', 'outbox.taxpayer_id')
     .select([
       'outbox.id',

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { BillData } from '../../shared/templates/index.js';
+import { paymentCodeOf, virtualAccountNumber } from '../../shared/payments/payment-code.js';
 import type { Database, OutboxTable } from '../db/schema.js';
 
 /** Rows per insert: far below both engines' parameter limits. */
@@ -54,6 +55,7 @@ export async function insertOnce(trx: Kysely<Database>, rows: readonly Insertabl
 }
 
 type BillColumns = {
+  id: number | string;
   tax_type_label: string;
   nop: string | null;
   object_name: string | null;
@@ -64,8 +66,9 @@ type BillColumns = {
   kode_bayar: string;
 };
 
-/** A ledger bill as message text needs it. The payments issue will bring `nomorVa`. */
-export function billData(row: BillColumns): BillData {
+/** A ledger bill as message text needs it: `{kode_bayar}` is its payment code, `{nomor_va}` that code at the partner's prefix. */
+export function billData(row: BillColumns, vaPrefix: string | null): BillData {
+  const paymentCode = paymentCodeOf({ id: Number(row.id), kodeBayar: row.kode_bayar });
   return {
     taxTypeLabel: row.tax_type_label,
     nop: row.nop,
@@ -74,7 +77,7 @@ export function billData(row: BillColumns): BillData {
     principal: Number(row.principal),
     penalty: Number(row.penalty),
     dueDate: row.due_date,
-    kodeBayar: row.kode_bayar,
-    nomorVa: null,
+    kodeBayar: paymentCode,
+    nomorVa: vaPrefix === null ? null : virtualAccountNumber(vaPrefix, paymentCode),
   };
 }

@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { MessageData } from '../../shared/templates/index.js';
 import type { Database, OutboxTable } from '../db/schema.js';
 import { calendarDate } from '../platform/clock.js';
+import { displayedVaPrefix } from '../payments/index.js';
 import { readSettings } from '../platform/settings.js';
 import { reminderMessage } from './message.js';
 import { billData, insertOnce, queuedRow } from './outbox-rows.js';
@@ -70,6 +71,7 @@ export async function planReminders(db: Kysely<Database>, options: PlanOptions):
     blocked: await blockedPhones(db),
     // `{nama_instansi}`, `{kontak_instansi}`, `{cara_bayar}`, as the templates module previews them.
     agency: { name: settings.agencyName, contact: settings.agencyContact, howToPay: settings.howToPay },
+    vaPrefix: await displayedVaPrefix(db),
   };
   try {
     return await db.transaction().execute(async (trx) => {
@@ -101,6 +103,8 @@ interface PlanContext {
   /** Numbers never messaged, and why. */
   blocked: Map<string, SkipReason>;
   agency: MessageData['agency'];
+  /** `{nomor_va}`: the virtual account prefix, null without a partner. */
+  vaPrefix: string | null;
 }
 
 interface BillRow {
@@ -273,7 +277,7 @@ async function planBills(
     const template = ctx.templates.get(templateKey(stage.code, choice.channel)) as { id: number; body: string };
     const message = reminderMessage(
       { body: template.body, channel: choice.channel },
-      { taxpayer: { name: first.taxpayer_name, npwpd: first.npwpd ?? '' }, bills: unpaid.map(billData), agency: ctx.agency, today: ctx.date },
+      { taxpayer: { name: first.taxpayer_name, npwpd: first.npwpd ?? '' }, bills: unpaid.map((bill) => billData(bill, ctx.vaPrefix)), agency: ctx.agency, today: ctx.date },
     );
     planned.add(key);
     messages.push(

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, OutboxTable } from '../db/schema.js';
 import { calendarDate } from '../platform/clock.js';
+import { displayedVaPrefix } from '../payments/index.js';
 import { readSettings } from '../platform/settings.js';
 import { usableTemplate } from '../templates/index.js';
 import { reminderMessage } from './message.js';
@@ -52,6 +53,7 @@ export async function thankForPayments(trx: Kysely<Database>, billIds: readonly 
   const at = now.toISOString();
   const agency = { name: settings.agencyName, contact: settings.agencyContact, howToPay: settings.howToPay };
   const thanked = await thankedMoments(trx, taxpayerIds);
+  const vaPrefix = await displayedVaPrefix(trx);
 
   const messages: Insertable<OutboxTable>[] = [];
   for (const moment of thankYouMoments(bills)) {
@@ -65,7 +67,7 @@ export async function thankForPayments(trx: Kysely<Database>, billIds: readonly 
     const template = templates.get(choice.channel) as { id: number; body: string };
     const message = reminderMessage(
       { body: template.body, channel: choice.channel },
-      { taxpayer: { name: first.taxpayer_name, npwpd: first.npwpd ?? '' }, bills: moment.bills.map(billData), agency, today },
+      { taxpayer: { name: first.taxpayer_name, npwpd: first.npwpd ?? '' }, bills: moment.bills.map((bill) => billData(bill, vaPrefix)), agency, today },
     );
     messages.push(
       queuedRow(

@@ -4,6 +4,7 @@ import type { App } from '../api/context.js';
 import { webhookSecrets } from '../gateways/index.js';
 import { applyStatus, type GatewayStatus, recordInbound } from '../reminders/message-status.js';
 import { readBody } from './read-body.js';
+import { handleSmsDeliveryReport, SMS_REPORT_PREFIX } from './sms-delivery-reports.js';
 
 const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 const STATUSES = new Set<GatewayStatus>(['sent', 'delivered', 'read', 'failed']);
@@ -14,6 +15,7 @@ const STATUSES = new Set<GatewayStatus>(['sent', 'delivered', 'read', 'failed'])
  */
 export async function handleWebhook(app: App, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   try {
+    if (url.pathname.startsWith(SMS_REPORT_PREFIX)) return await handleSmsDeliveryReport(app, req, res, url);
     if (url.pathname !== '/webhooks/whatsapp') return end(res, 404, 'not found');
     const { appSecret, verifyToken } = await webhookSecrets(app);
     if (req.method === 'GET') {

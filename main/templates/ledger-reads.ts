@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { BillData } from '../../shared/templates/index.js';
+import { paymentCodeOf, virtualAccountNumber } from '../../shared/payments/payment-code.js';
 import type { Database } from '../db/schema.js';
+import { displayedVaPrefix } from '../payments/index.js';
 
 /**
  * The few ledger reads message templates need, read-only: the ledger module owns these tables.
@@ -19,6 +21,7 @@ export async function taxpayerBills(db: Kysely<Database>, taxpayerId: number, st
     .selectFrom('bills')
     .leftJoin('tax_objects', 'tax_objects.id', 'bills.object_id')
     .select([
+      'bills.id',
       'bills.tax_type_label',
       'bills.masa_pajak',
       'bills.principal',
@@ -34,16 +37,19 @@ export async function taxpayerBills(db: Kysely<Database>, taxpayerId: number, st
     .orderBy('bills.id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    taxTypeLabel: r.tax_type_label,
-    nop: r.nop,
-    objectName: r.object_name,
-    masaPajak: r.masa_pajak,
-    principal: Number(r.principal),
-    penalty: Number(r.penalty),
-    dueDate: r.due_date,
-    kodeBayar: r.kode_bayar,
-    // Virtual accounts arrive with the payments module; until then no bill has one.
-    nomorVa: null,
-  }));
+  const vaPrefix = await displayedVaPrefix(db);
+  return rows.map((r) => {
+    const paymentCode = paymentCodeOf({ id: Number(r.id), kodeBayar: r.kode_bayar });
+    return {
+      taxTypeLabel: r.tax_type_label,
+      nop: r.nop,
+      objectName: r.object_name,
+      masaPajak: r.masa_pajak,
+      principal: Number(r.principal),
+      penalty: Number(r.penalty),
+      dueDate: r.due_date,
+      kodeBayar: paymentCode,
+      nomorVa: vaPrefix === null ? null : virtualAccountNumber(vaPrefix, paymentCode),
+    };
+  });
 }

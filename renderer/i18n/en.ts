@@ -1,4 +1,6 @@
 import { contactsEn } from './en/contacts';
+import { dashboardEn } from './en/dashboard';
+import { paymentsEn } from './en/payments';
 import { remindersEn } from './en/reminders';
 import { templatesEn } from './en/templates';
 import type { Dictionary } from './id';
@@ -6,6 +8,8 @@ import type { Dictionary } from './id';
 /** English, for staff and visitors who prefer it; the keys are Indonesian's (`id.ts`). */
 export const en: Dictionary = {
   contacts: contactsEn,
+  dashboard: dashboardEn,
+  payments: paymentsEn,
   reminders: remindersEn,
   templates: templatesEn,
   app: {

@@ -1,4 +1,6 @@
 import { contactsId } from './id/contacts';
+import { dashboardId } from './id/dashboard';
+import { paymentsId } from './id/payments';
 import { remindersId } from './id/reminders';
 import { templatesId } from './id/templates';
 
@@ -9,6 +11,8 @@ import { templatesId } from './id/templates';
  */
 export const id = {
   contacts: contactsId,
+  dashboard: dashboardId,
+  payments: paymentsId,
   reminders: remindersId,
   templates: templatesId,
   app: {

@@ -2,11 +2,18 @@ import type { z } from 'zod';
 import * as audit from './audit.js';
 import * as auth from './auth.js';
 import { contactProcedures } from './contacts.js';
+import { dashboardProcedures } from './dashboard.js';
 import { messageProcedures } from './messages.js';
+import { partnerProcedures } from './partners.js';
+import { paymentProcedures } from './payments.js';
+import { gatewayProcedures } from './gateways.js';
 import * as imports from './import.js';
 import * as jobs from './jobs.js';
 import * as ledger from './ledger.js';
+import { reconciliationProcedures } from './reconciliation.js';
 import { reminderProcedures } from './reminders.js';
+import { statementProcedures } from './statements.js';
+import { reportProcedures } from './reports.js';
 import * as settings from './settings.js';
 import * as system from './system.js';
 import { templateProcedures } from './templates.js';
@@ -48,7 +55,14 @@ export const contract = indexByName([
   ...contactProcedures,
   ...templateProcedures,
   ...messageProcedures,
+  ...gatewayProcedures,
   ...reminderProcedures,
+  ...statementProcedures,
+  ...reconciliationProcedures,
+  ...dashboardProcedures,
+  ...partnerProcedures,
+  ...paymentProcedures,
+  ...reportProcedures,
 ] as const);
 
 type Defs = typeof contract;

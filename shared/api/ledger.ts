@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALL_ROLES } from '../roles.js';
-import { isoDate, rupiah } from './common.js';
+import { isoDate, isoInstant, rupiah } from './common.js';
 import { procedure } from './procedure.js';
 
 const LEDGER_READERS = ALL_ROLES;
@@ -40,6 +40,16 @@ export const billRow = z.object({
   dueDate: isoDate,
   status: z.enum(['paid', 'unpaid']),
   paidDate: isoDate.nullable(),
+});
+
+/**
+ * A bill on the taxpayer page: how to pay it (payment code; the virtual account at the first
+ * active partner, when there is one) and, once paid in SI PEKA, the payment.
+ */
+export const taxpayerBill = billRow.extend({
+  paymentCode: z.string(),
+  virtualAccount: z.string().nullable(),
+  payment: z.object({ partnerId: z.string(), partnerRef: z.string(), receiptNumber: z.string(), paidAt: isoInstant, amount: rupiah }).nullable(),
 });
 
 export const BILL_SORT_COLUMNS = ['dueDate', 'principal', 'taxpayerName', 'kodeBayar', 'taxType', 'status', 'kecamatan'] as const;
@@ -113,7 +123,7 @@ export const ledgerTaxpayer = procedure({
     asOf: isoDate,
     taxpayer: taxpayerRow.extend({ rawPhone: z.string().nullable(), rawEmail: z.string().nullable(), createdAt: z.string(), updatedAt: z.string() }),
     objects: z.array(z.object({ id: z.number().int(), nop: z.string().nullable(), name: z.string().nullable(), taxType: z.string(), address: z.string().nullable() })),
-    bills: z.array(billRow),
+    bills: z.array(taxpayerBill),
   }),
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jobView } from './jobs.js';
-import { isoInstant } from './common.js';
+import { isoDate, isoInstant } from './common.js';
 import { procedure } from './procedure.js';
 
 /** The outbox as officers see it, the dispatcher as they steer it, and the gateways (reminders module). */
@@ -37,33 +37,67 @@ export const messageRow = z.object({
   updatedAt: isoInstant,
 });
 
+/** Which messages: every filter is applied by the database (main/reminders/message-search.ts). */
+export const messageFilters = z.object({
+  state: z.enum(MESSAGE_STATES).optional(),
+  /** One taxpayer's messages: the NPWPD exactly. */
+  npwpd: z.string().trim().max(60).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  stage: z.string().trim().min(1).max(20).optional(),
+  /** Plan dates from and to, inclusive (agency zone). */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Part of an NPWPD (any case), of a name, or of a number however typed (`0812…`, `+62 812…`). */
+  search: z.string().max(100).optional(),
+});
+export type MessageFilters = z.infer<typeof messageFilters>;
+
 export const messagesList = procedure({
   name: 'messages.list',
   roles: READERS,
   kind: 'query',
-  input: z
-    .object({
-      state: z.enum(MESSAGE_STATES).optional(),
-      npwpd: z.string().trim().max(60).optional(),
-      channel: z.enum(CHANNELS).optional(),
+  input: messageFilters
+    .extend({
       limit: z.number().int().min(1).max(5000).default(200),
+      /** Oldest first from `afterId` (the CLI's export order), or newest first before `beforeId` (the screen's). */
+      order: z.enum(['oldest', 'newest']).default('oldest'),
       afterId: z.number().int().min(0).default(0),
+      beforeId: z.number().int().min(1).optional(),
     })
     .strict(),
-  output: z.object({ messages: z.array(messageRow), nextAfterId: z.number().int().nullable() }),
+  output: z.object({
+    messages: z.array(messageRow),
+    /** Oldest first: the next page's `afterId`; null on the last page. */
+    nextAfterId: z.number().int().nullable(),
+    /** Newest first: the next page's `beforeId`; null on the last page. */
+    nextBeforeId: z.number().int().nullable(),
+  }),
 });
 
 const stateCounts = z.object(Object.fromEntries(MESSAGE_STATES.map((s) => [s, z.number().int()])) as Record<(typeof MESSAGE_STATES)[number], z.ZodNumber>);
+
+/** Failed messages sharing one error code (see shared/reminders/failure-reasons.ts for what it means). */
+export const failureGroup = z.object({
+  code: z.string().nullable(),
+  messages: z.number().int(),
+  taxpayers: z.number().int(),
+  /** The first few taxpayers affected, to link to. */
+  examples: z.array(z.object({ taxpayerId: z.number().int(), name: z.string() })),
+});
 
 export const messagesSummary = procedure({
   name: 'messages.summary',
   roles: READERS,
   kind: 'query',
-  input: z.object({}).strict(),
+  input: messageFilters.strict(),
   output: z.object({
     total: z.number().int(),
     byState: stateCounts,
     byChannel: z.record(z.string(), stateCounts),
+    /** Stage → channel → messages. */
+    byStage: z.record(z.string(), z.record(z.string(), z.number().int())),
+    /** Failed messages by error code, most first. */
+    failures: z.array(failureGroup),
     optOuts: z.number().int(),
     /** Messages that need an officer: `unknown` (the gateway may or may not have them). */
     needsDecision: z.number().int(),
@@ -101,7 +135,7 @@ export const dispatchResult = z.object({
   rate_per_s: z.number(),
   interrupted: z.number().int(),
   confirmed: z.number().int(),
-  stopped: z.enum(['daily_cap', 'cancelled']).nullable(),
+  stopped: z.enum(['daily_cap', 'cancelled', 'lease_lost']).nullable(),
 });
 
 export const dispatchStart = procedure({
@@ -118,7 +152,12 @@ const dispatchSteer = (name: 'dispatch.pause' | 'dispatch.resume' | 'dispatch.ca
     roles: name === 'dispatch.status' ? READERS : SENDERS,
     kind: name === 'dispatch.status' ? 'query' : 'self-managed',
     input: z.object({}).strict(),
-    output: z.object({ job: jobView.nullable(), paused: z.boolean() }),
+    output: z.object({
+      job: jobView.nullable(),
+      paused: z.boolean(),
+      /** A dispatch holding the ledger's lease from another process or PC (`sipeka dispatch`, another server). */
+      elsewhere: z.object({ host: z.string(), pid: z.number().int(), since: isoInstant }).nullable(),
+    }),
   });
 
 export const dispatchPause = dispatchSteer('dispatch.pause');

@@ -84,6 +84,14 @@ describe('Pengingat', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Tidak sedang mengirim' })).toBeVisible({ timeout: 30_000 });
     await page.screenshot({ path: SCREENSHOT });
 
+    // A failure says what it means and what to do, not only the gateway's code.
+    const db = backend.app.ledger.db;
+    const failedOne = await db.selectFrom('outbox').select('id').where('state', 'in', ['delivered', 'read']).orderBy('id').limit(1).executeTakeFirstOrThrow();
+    await db.updateTable('outbox').set({ state: 'failed', error_code: '131026' }).where('id', '=', failedOne.id).execute();
+    const failures = page.getByRole('table', { name: 'Kegagalan menurut penyebab' });
+    await expect(failures).toContainText('Nomor tidak terdaftar di WhatsApp.', { timeout: 5000 });
+    await expect(failures).toContainText('Kirim lewat SMS atau perbaiki nomor');
+
     // Search by number, then the taxpayer's own page shows what they were sent.
     const list = page.getByRole('table', { name: 'Daftar pesan' });
     const first = list.locator('tbody tr').first();

@@ -1,14 +1,12 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeApp, createApp } from '../../main/app.js';
 import { type RunningSimulator, startSimulator } from '../../main/gateways/index.js';
-import { SIPEKA_BIN } from '../support/cli.js';
+import { dispatchToEnd, FINAL_STATES, killDispatchRepeatedly } from '../support/dispatch-kills.js';
 import { freshDatabase, type TestDatabase } from '../support/engines.js';
 import { seedOutbox, useSimulator } from '../support/outbox-fixture.js';
 
 const MESSAGES = Number(process.env.SIPEKA_KILL_MESSAGES ?? 5000);
 const KILLS = Number(process.env.SIPEKA_KILL_COUNT ?? 20);
-const FINAL_STATES = new Set(['sent', 'delivered', 'read', 'failed', 'unknown']);
 
 /**
  * The dispatcher is killed with SIGKILL at random moments while it sends thousands of
@@ -34,28 +32,8 @@ describe('dispatch survives SIGKILL', () => {
   });
 
   it(`never sends a message twice through ${KILLS} kills`, async () => {
-    let kills = 0;
-    let runs = 0;
-    let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    while (kills < KILLS) {
-      runs += 1;
-      const before = simulator.received.length;
-      const child = spawn(process.execPath, [SIPEKA_BIN, '--db', database.db as string, '--json', 'dispatch', '--until-empty'], {
-        env: { ...process.env, SIPEKA_DATA_DIR: database.dir },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      // Wait until this run is sending, then kill it a random 0–400 ms later.
-      const started = Date.now();
-      while (simulator.received.length === before && Date.now() - started < 20_000 && child.exitCode === null) await sleep(5);
-      await sleep(Math.floor(random() * 400));
-      if (child.exitCode !== null) break;
-      child.kill('SIGKILL');
-      await exited;
-      kills += 1;
-    }
-    const final = await runToEnd(database);
+    const { kills, runs } = await killDispatchRepeatedly(database, simulator, { kills: KILLS });
+    const final = await dispatchToEnd(database);
     expect(final.code, final.stderr).toBe(0);
 
     expect(simulator.duplicates()).toBe(0);
@@ -81,16 +59,3 @@ describe('dispatch survives SIGKILL', () => {
     }
   }, 600_000);
 });
-
-function runToEnd(database: TestDatabase): Promise<{ code: number | null; stderr: string; json: Record<string, number> }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [SIPEKA_BIN, '--db', database.db as string, '--json', 'dispatch', '--until-empty'], { env: { ...process.env, SIPEKA_DATA_DIR: database.dir } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => resolve({ code, stderr: err, json: out.trim() ? (JSON.parse(out.trim().split('\n').at(-1) as string) as Record<string, number>) : {} }));
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

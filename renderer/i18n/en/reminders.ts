@@ -30,6 +30,8 @@ export const remindersEn: typeof remindersId = {
     running: 'Sending',
     paused: 'Paused',
     idle: 'Not sending',
+    elsewhere: 'Sending from {{host}} (pid {{pid}})',
+    elsewhereSince: 'since',
     progress: '{{done}} messages processed',
   },
   states: {
@@ -60,6 +62,7 @@ export const remindersEn: typeof remindersId = {
     count: 'Messages',
     taxpayers: 'Taxpayers affected',
     noCode: '(no code)',
+    action: 'What to do',
     none: 'No message has failed.',
     unknownTitle: 'Needs an officer’s decision',
     unknownNote: 'The gateway may or may not have received these. Check with the taxpayer, then send again or close.',
@@ -82,6 +85,11 @@ export const remindersEn: typeof remindersId = {
     updated: 'Updated',
     empty: 'No matching messages.',
     shown: 'Showing the {{n}} latest messages',
+    from: 'Planned from',
+    to: 'to',
+    allStages: 'All stages',
+    allChannels: 'All channels',
+    more: 'Show more',
   },
   timeline: {
     body: 'Message text',

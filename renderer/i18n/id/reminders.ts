@@ -28,6 +28,8 @@ export const remindersId = {
     running: 'Sedang mengirim',
     paused: 'Dijeda',
     idle: 'Tidak sedang mengirim',
+    elsewhere: 'Sedang mengirim dari {{host}} (pid {{pid}})',
+    elsewhereSince: 'sejak',
     progress: '{{done}} pesan diproses',
   },
   states: {
@@ -58,6 +60,7 @@ export const remindersId = {
     count: 'Pesan',
     taxpayers: 'Wajib pajak terdampak',
     noCode: '(tanpa kode)',
+    action: 'Yang perlu dilakukan',
     none: 'Tidak ada pesan yang gagal.',
     unknownTitle: 'Perlu keputusan petugas',
     unknownNote: 'Gateway mungkin sudah atau belum menerima pesan ini. Periksa dengan wajib pajak, lalu kirim ulang atau tutup.',
@@ -80,6 +83,11 @@ export const remindersId = {
     updated: 'Diperbarui',
     empty: 'Tidak ada pesan yang cocok.',
     shown: 'Menampilkan {{n}} pesan terbaru',
+    from: 'Direncanakan dari',
+    to: 'sampai',
+    allStages: 'Semua tahap',
+    allChannels: 'Semua kanal',
+    more: 'Tampilkan lebih banyak',
   },
   timeline: {
     body: 'Isi pesan',

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { mayCall } from '../../api/permissions';
 import { useAction } from '../../api/useAction';
 import { ErrorNotice } from '../../components/Feedback';
+import { Instant } from '../../components/Instant';
 import { useNumberFormat } from '../../components/numbers';
 import { useSignedInUser } from '../../session';
 
@@ -26,17 +27,24 @@ export function DispatchControls({ status, onChanged }: { status: Status | undef
   });
   const running = status?.job?.state === 'running';
   const paused = status?.paused ?? false;
-  const stateText = running ? (paused ? t('reminders.dispatch.paused') : t('reminders.dispatch.running')) : t('reminders.dispatch.idle');
+  const elsewhere = running ? null : (status?.elsewhere ?? null);
+  const stateText = running ? (paused ? t('reminders.dispatch.paused') : t('reminders.dispatch.running')) : elsewhere ? t('reminders.dispatch.elsewhere', { host: elsewhere.host, pid: elsewhere.pid }) : t('reminders.dispatch.idle');
   const busy = start.pending || steer.pending;
   return (
     <div className="reminders-dispatch">
       <p className="reminders-dispatch-state" role="status">
-        <span className={`badge ${running ? (paused ? 'badge-warning' : 'badge-on') : 'badge-off'}`}>{stateText}</span>
+        <span className={`badge ${running || elsewhere ? (paused ? 'badge-warning' : 'badge-on') : 'badge-off'}`}>{stateText}</span>
+        {elsewhere && (
+          <span className="muted">
+            {' '}
+            {t('reminders.dispatch.elsewhereSince')} <Instant iso={elsewhere.since} />
+          </span>
+        )}
         {running && status?.job && <span className="muted"> {t('reminders.dispatch.progress', { done: formatNumber(status.job.progress.done) })}</span>}
       </p>
       {canSend && (
         <div className="button-row">
-          {!running && (
+          {!running && !elsewhere && (
             <button type="button" className="button-primary" disabled={busy} onClick={() => void start.run()}>
               {t('reminders.dispatch.start')}
             </button>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Out } from '../../../shared/api/index';
 import { CHANNELS, MESSAGE_STATES } from '../../../shared/api/messages';
+import { failureReason } from '../../../shared/reminders/failure-reasons';
 import { api } from '../../api/client';
 import { mayCall } from '../../api/permissions';
 import { useAction } from '../../api/useAction';
@@ -19,18 +20,15 @@ import { usePolling } from './polling';
 
 type Message = Out<'messages.list'>['messages'][number];
 type MessageState = (typeof MESSAGE_STATES)[number];
+type Channel = (typeof CHANNELS)[number];
 
-/** How many messages each stage has on each channel (computed here: the backend counts stages and channels apart). */
-export function StageChannelPanel({ messages }: { messages: Message[] | undefined }) {
+type Summary = Out<'messages.summary'>;
+
+/** How many messages each stage has on each channel, as the server counted them. */
+export function StageChannelPanel({ byStage }: { byStage: Summary['byStage'] | undefined }) {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
-  const counts = new Map<string, Record<string, number>>();
-  for (const message of messages ?? []) {
-    const row = counts.get(message.stage) ?? {};
-    row[message.channel] = (row[message.channel] ?? 0) + 1;
-    counts.set(message.stage, row);
-  }
-  const stages = [...counts.keys()].sort((a, b) => stageOffset(a) - stageOffset(b) || a.localeCompare(b));
+  const stages = Object.keys(byStage ?? {}).sort((a, b) => stageOffset(a) - stageOffset(b) || a.localeCompare(b));
   return (
     <Panel title={t('reminders.byStage.title')}>
       {stages.length === 0 ? (
@@ -52,7 +50,7 @@ export function StageChannelPanel({ messages }: { messages: Message[] | undefine
           </thead>
           <tbody>
             {stages.map((stage) => {
-              const row = counts.get(stage) ?? {};
+              const row = byStage?.[stage] ?? {};
               return (
                 <tr key={stage}>
                   <td className="strong">{stage}</td>
@@ -78,12 +76,13 @@ function stageOffset(stage: string): number {
   return match ? Number(match[1]) : 0;
 }
 
-/** How many taxpayers a failure line names before "and n more". */
-const NAMED = 5;
-
-/** Failed messages grouped by the gateway's error code, and the `unknown` ones awaiting an officer's decision. */
-export function FailuresPanel({ messages, onResolved }: { messages: Message[] | undefined; onResolved(): void }) {
-  const { t } = useTranslation();
+/**
+ * Failed messages grouped by the gateway's error code, each explained with what to do
+ * (shared/reminders/failure-reasons.ts), and the `unknown` ones awaiting an officer's decision.
+ */
+export function FailuresPanel({ failures, unknown, onResolved }: { failures: Summary['failures'] | undefined; unknown: Message[] | undefined; onResolved(): void }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'id';
   const formatNumber = useNumberFormat();
   const user = useSignedInUser();
   const canResolve = mayCall(user.role, 'messages.resolve');
@@ -91,16 +90,9 @@ export function FailuresPanel({ messages, onResolved }: { messages: Message[] | 
     await api.call('messages.resolve', { id, decision });
     onResolved();
   });
-  const groups = new Map<string, Message[]>();
-  for (const message of messages ?? []) {
-    if (message.state !== 'failed') continue;
-    const code = message.errorCode ?? '';
-    groups.set(code, [...(groups.get(code) ?? []), message]);
-  }
-  const unknown = (messages ?? []).filter((message) => message.state === 'unknown');
   return (
     <Panel title={t('reminders.failures.title')}>
-      {groups.size === 0 ? (
+      {!failures?.length ? (
         <EmptyState>{t('reminders.failures.none')}</EmptyState>
       ) : (
         <table className="table" aria-label={t('reminders.failures.title')}>
@@ -114,23 +106,27 @@ export function FailuresPanel({ messages, onResolved }: { messages: Message[] | 
             </tr>
           </thead>
           <tbody>
-            {[...groups.entries()]
-              .sort((a, b) => b[1].length - a[1].length)
-              .map(([code, failed]) => (
-                <tr key={code}>
-                  <td className="mono" title={failed[0]?.errorDetail ?? undefined}>
-                    {code || t('reminders.failures.noCode')}
-                  </td>
-                  <td className="num">{formatNumber(failed.length)}</td>
+            {failures.map((group) => {
+              const reason = failureReason(group.code);
+              return (
+                <tr key={group.code ?? ''}>
                   <td>
-                    <TaxpayerLinks messages={failed} />
+                    <span className="strong">{reason.text[language]}</span> <span className="mono muted">{group.code || t('reminders.failures.noCode')}</span>
+                    <div className="muted">
+                      {t('reminders.failures.action')}: {reason.action[language]}
+                    </div>
+                  </td>
+                  <td className="num">{formatNumber(group.messages)}</td>
+                  <td>
+                    <TaxpayerLinks examples={group.examples} total={group.taxpayers} />
                   </td>
                 </tr>
-              ))}
+              );
+            })}
           </tbody>
         </table>
       )}
-      {unknown.length > 0 && (
+      {unknown && unknown.length > 0 && (
         <div className="reminders-unknown">
           <h3>{t('reminders.failures.unknownTitle')}</h3>
           <p className="panel-note">{t('reminders.failures.unknownNote')}</p>
@@ -138,7 +134,10 @@ export function FailuresPanel({ messages, onResolved }: { messages: Message[] | 
           <ul className="reminders-unknown-list">
             {unknown.map((message) => (
               <li key={message.id}>
-                <a href={hrefTo(`wajib-pajak/${message.taxpayerId}`)}>{message.name}</a> <span className="mono">{message.recipient}</span>
+                <a href={hrefTo(`wajib-pajak/${message.taxpayerId}`)}>{message.name}</a> <span className="mono">{message.recipient}</span>{' '}
+                <span className="muted" title={message.errorDetail ?? undefined}>
+                  {failureReason(message.errorCode).text[language]}
+                </span>
                 {canResolve && (
                   <span className="button-row">
                     <button type="button" className="button-small" disabled={resolve.pending} onClick={() => void resolve.run(message.id, 'requeue')}>
@@ -161,47 +160,54 @@ export function FailuresPanel({ messages, onResolved }: { messages: Message[] | 
   );
 }
 
-function TaxpayerLinks({ messages }: { messages: Message[] }) {
+function TaxpayerLinks({ examples, total }: { examples: Summary['failures'][number]['examples']; total: number }) {
   const { t } = useTranslation();
-  const taxpayers = [...new Map(messages.map((message) => [message.taxpayerId, message])).values()];
   return (
     <>
-      {taxpayers.slice(0, NAMED).map((message, index) => (
-        <span key={message.taxpayerId}>
+      {examples.map((example, index) => (
+        <span key={example.taxpayerId}>
           {index > 0 && ', '}
-          <a href={hrefTo(`wajib-pajak/${message.taxpayerId}`)}>{message.name}</a>
+          <a href={hrefTo(`wajib-pajak/${example.taxpayerId}`)}>{example.name}</a>
         </span>
       ))}
-      {taxpayers.length > NAMED && <span className="muted"> {t('reminders.failures.more', { n: taxpayers.length - NAMED })}</span>}
+      {total > examples.length && <span className="muted"> {t('reminders.failures.more', { n: total - examples.length })}</span>}
     </>
   );
 }
 
-/** Rows the message list shows: the latest, newest first. */
-const SHOWN = 100;
+/** Rows a page of the message list shows: the latest first; "show more" asks for the next page. */
+const PAGE = 100;
 
 /**
- * Whether a message matches the search: part of its NPWPD, or of its number however typed
- * (`0812…`, `+62812…`, with spaces or dashes). messages.list only filters by the exact NPWPD.
+ * The outbox searched on the server: by part of an NPWPD, a name or a number however typed,
+ * and narrowed by state, stage, channel and plan dates. Typing is debounced, so the server is
+ * asked once the officer pauses; the first page follows the polling, later pages are kept.
  */
-function matches(message: Message, query: string): boolean {
-  const text = query.trim().toLowerCase();
-  if (!text) return true;
-  if (message.npwpd?.toLowerCase().includes(text)) return true;
-  const digits = text.replace(/\D/g, '').replace(/^0/, '62');
-  return digits.length >= 4 && message.recipient.replace(/\D/g, '').includes(digits);
-}
-
-/** The outbox's latest messages, searched by NPWPD or number and narrowed by state. */
-export function MessageListPanel() {
+export function MessageListPanel({ stages }: { stages: string[] }) {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
   const [search, setSearch] = useState('');
   const [state, setState] = useState<MessageState | ''>('');
-  const query = useDebounced(search, 300);
-  const list = useApi('messages.list', { limit: 5000, ...(state && { state }) });
+  const [stage, setStage] = useState('');
+  const [channel, setChannel] = useState<Channel | ''>('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const query = useDebounced(search.trim(), 300);
+  const filters = { ...(query && { search: query }), ...(state && { state }), ...(stage && { stage }), ...(channel && { channel }), ...(from && { from }), ...(to && { to }) };
+  const list = useApi('messages.list', { ...filters, order: 'newest', limit: PAGE });
   usePolling(list.reload);
-  const messages = (list.data?.messages ?? []).filter((message) => matches(message, query)).slice(-SHOWN).reverse();
+  const filterKey = JSON.stringify(filters);
+  const [older, setOlder] = useState<{ key: string; messages: Message[]; nextBeforeId: number | null }>({ key: '', messages: [], nextBeforeId: null });
+  const more = useAction(async (beforeId: number) => {
+    const page = await api.call('messages.list', { ...filters, order: 'newest', limit: PAGE, beforeId });
+    setOlder((o) => ({ key: filterKey, messages: [...(o.key === filterKey ? o.messages : []), ...page.messages], nextBeforeId: page.nextBeforeId }));
+  });
+  // Pages loaded for other filters are dropped; the first page is always the fresh one.
+  const kept = older.key === filterKey ? older : null;
+  const firstPage = list.data?.messages ?? [];
+  const lastId = firstPage.at(-1)?.id;
+  const messages = [...firstPage, ...(kept?.messages ?? []).filter((m) => lastId === undefined || m.id < lastId)];
+  const nextBeforeId = kept ? kept.nextBeforeId : (list.data?.nextBeforeId ?? null);
   return (
     <section className="panel panel-table reminders-list">
       <h2>{t('reminders.list.title')}</h2>
@@ -215,6 +221,24 @@ export function MessageListPanel() {
             </option>
           ))}
         </SelectField>
+        <SelectField label={t('reminders.list.stage')} value={stage} onChange={(e) => setStage(e.target.value)}>
+          <option value="">{t('reminders.list.allStages')}</option>
+          {[...new Set([...stages, ...(stage ? [stage] : [])])].map((code) => (
+            <option key={code} value={code}>
+              {code}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('reminders.list.channel')} value={channel} onChange={(e) => setChannel(e.target.value as Channel | '')}>
+          <option value="">{t('reminders.list.allChannels')}</option>
+          {CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {t(`reminders.channels.${c}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label={t('reminders.list.from')} type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
+        <TextField label={t('reminders.list.to')} type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
       </div>
       <ErrorNotice error={list.error} onRetry={list.reload} />
       {list.data && messages.length === 0 ? (
@@ -256,6 +280,12 @@ export function MessageListPanel() {
         </table>
       )}
       {messages.length > 0 && <p className="panel-note reminders-list-note">{t('reminders.list.shown', { n: formatNumber(messages.length) })}</p>}
+      <ErrorNotice error={more.error} />
+      {nextBeforeId !== null && (
+        <button type="button" className="button-small" disabled={more.pending} onClick={() => void more.run(nextBeforeId)}>
+          {t('reminders.list.more')}
+        </button>
+      )}
     </section>
   );
 }

@@ -13,6 +13,9 @@ import { usePolling } from './polling';
 
 type Summary = Out<'messages.summary'>;
 
+/** `unknown` messages listed for a decision at once; more wait behind these (the count card shows them all). */
+const UNKNOWN_SHOWN = 200;
+
 /**
  * `#/pengingat`: today's plan and its dispatch, watched live. Counts, the outbox and the
  * dispatcher's state are polled while the screen is visible; planning and sending are steered
@@ -20,14 +23,15 @@ type Summary = Out<'messages.summary'>;
  */
 export function RemindersScreen() {
   const { t } = useTranslation();
+  // Counts, stages and failures are grouped by the server; only the `unknown` messages are listed.
   const summary = useApi('messages.summary', {});
-  const outbox = useApi('messages.list', { limit: 5000 });
+  const unknown = useApi('messages.list', { state: 'unknown', order: 'newest', limit: UNKNOWN_SHOWN });
   const status = useApi('dispatch.status', {});
   const refresh = useCallback(() => {
     summary.reload();
-    outbox.reload();
+    unknown.reload();
     status.reload();
-  }, [summary.reload, outbox.reload, status.reload]);
+  }, [summary.reload, unknown.reload, status.reload]);
   usePolling(refresh);
   const throughput = useThroughput(summary.data);
 
@@ -41,11 +45,11 @@ export function RemindersScreen() {
       <ErrorNotice error={status.error} onRetry={status.reload} />
       {summary.data ? <StateCards summary={summary.data} throughput={throughput} /> : !summary.error && <Loading />}
       <div className="reminders-split">
-        <StageChannelPanel messages={outbox.data?.messages} />
-        <FailuresPanel messages={outbox.data?.messages} onResolved={refresh} />
+        <StageChannelPanel byStage={summary.data?.byStage} />
+        <FailuresPanel failures={summary.data?.failures} unknown={unknown.data?.messages} onResolved={refresh} />
       </div>
-      <ErrorNotice error={outbox.error} onRetry={outbox.reload} />
-      <MessageListPanel />
+      <ErrorNotice error={unknown.error} onRetry={unknown.reload} />
+      <MessageListPanel stages={Object.keys(summary.data?.byStage ?? {})} />
     </Page>
   );
 }

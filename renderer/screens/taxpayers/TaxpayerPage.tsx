@@ -9,7 +9,7 @@ import { useTaxTypeName } from '../../components/tax-types';
 import { useLanguage } from '../../i18n';
 import { hrefTo } from '../../router';
 import { MessageTimeline } from '../reminders/MessageTimeline';
-import { DueDate, formatMasa, isOverdue, StatusBadge } from './bill-facts';
+import { DueDate, formatMasa, isOverdue, PaymentCodes, PaymentFacts, StatusBadge } from './bill-facts';
 
 type Found = Out<'ledger.taxpayer'>;
 
@@ -146,7 +146,7 @@ function Bills({ bills, asOf }: { bills: Found['bills']; asOf: string }) {
         <table className="table" aria-label={t('taxpayer.bills')}>
           <thead>
             <tr>
-              <th scope="col">{t('ledger.kodeBayar')}</th>
+              <th scope="col">{t('payments.codeColumn')}</th>
               <th scope="col">{t('taxpayer.taxTypeObject')}</th>
               <th scope="col">{t('taxpayer.masa')}</th>
               <th scope="col">{t('ledger.dueDate')}</th>
@@ -163,7 +163,9 @@ function Bills({ bills, asOf }: { bills: Found['bills']; asOf: string }) {
           <tbody>
             {bills.map((bill) => (
               <tr key={bill.id} className={isOverdue(bill, asOf) ? 'row-overdue' : undefined}>
-                <td className="mono">{bill.kodeBayar}</td>
+                <td>
+                  <PaymentCodes bill={bill} />
+                </td>
                 <td>
                   {taxTypeName(bill.taxType)}
                   <span className="cell-sub">{bill.nop ?? bill.objectName ?? ''}</span>
@@ -177,7 +179,10 @@ function Bills({ bills, asOf }: { bills: Found['bills']; asOf: string }) {
                 <td>
                   <StatusBadge bill={bill} asOf={asOf} />
                 </td>
-                <td className="nowrap">{bill.paidDate ? formatDate(bill.paidDate, language) : t('common.none')}</td>
+                <td className="nowrap">
+                  {bill.paidDate ? formatDate(bill.paidDate, language) : t('common.none')}
+                  {bill.payment && <PaymentFacts payment={bill.payment} />}
+                </td>
               </tr>
             ))}
           </tbody>

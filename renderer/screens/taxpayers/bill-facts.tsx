@@ -45,3 +45,29 @@ export function DueDate({ bill, asOf }: { bill: Pick<Bill, 'status' | 'dueDate'>
     </span>
   );
 }
+
+type TaxpayerBill = Out<'ledger.taxpayer'>['bills'][number];
+
+/** The kode bayar, the payment code when it differs (a generated one), and the virtual account when a partner is set up. */
+export function PaymentCodes({ bill }: { bill: Pick<TaxpayerBill, 'kodeBayar' | 'paymentCode' | 'virtualAccount'> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className="cell-main mono">{bill.kodeBayar}</span>
+      {bill.paymentCode !== bill.kodeBayar && <span className="cell-sub mono">{t('payments.paymentCode', { code: bill.paymentCode })}</span>}
+      {bill.virtualAccount && <span className="cell-sub mono">{t('payments.virtualAccount', { number: bill.virtualAccount })}</span>}
+    </>
+  );
+}
+
+/** Who took a payment recorded in SI PEKA (a partner, or the agency's counter), its reference and receipt. */
+export function PaymentFacts({ payment }: { payment: NonNullable<TaxpayerBill['payment']> }) {
+  const { t } = useTranslation();
+  const partner = payment.partnerId === 'LOKET' ? t('payments.counter') : payment.partnerId;
+  return (
+    <>
+      <span className="cell-sub">{t('payments.paidVia', { partner, reference: payment.partnerRef })}</span>
+      <span className="cell-sub mono">{t('payments.receipt', { receipt: payment.receiptNumber })}</span>
+    </>
+  );
+}

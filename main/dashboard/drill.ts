@@ -1,0 +1,124 @@
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { z } from 'zod';
+import type { drillInput } from '../../shared/api/dashboard.js';
+import { daysBetween, lastDayOfMonth } from '../../shared/dashboard/calendar.js';
+import type { Database } from '../db/schema.js';
+import { bucketDueRange } from './arrears.js';
+import { scopeOf } from './kpi.js';
+
+type Drill = Omit<z.output<typeof drillInput>, 'limit' | 'offset'>;
+type BillsOnly = SelectQueryBuilder<Database, 'bills', object>;
+
+/** Counting every bill behind a big figure costs more than showing them; past this the screen says "10.000+". */
+export const DRILL_COUNT_CAP = 10_000;
+
+export interface DrillRow {
+  id: number;
+  kodeBayar: string;
+  taxpayerId: number;
+  npwpd: string | null;
+  taxpayerName: string;
+  kecamatan: string | null;
+  nop: string | null;
+  objectName: string | null;
+  taxType: string;
+  taxTypeLabel: string;
+  masaPajak: string | null;
+  tahun: number | null;
+  principal: number;
+  penalty: number;
+  dueDate: string;
+  status: 'paid' | 'unpaid';
+  paidDate: string | null;
+  daysOverdue: number | null;
+  paidAmount: number | null;
+}
+
+/**
+ * The bills behind one figure of the dashboard, largest principal first: the same conditions the
+ * rollups summed, said on `bills` and its indexes, so the list and the figure agree.
+ */
+export async function drillBills(db: Kysely<Database>, drill: Drill, page: { limit: number; offset: number }, today: string): Promise<{ rows: DrillRow[]; total: number; totalCapped: boolean }> {
+  const matching = conditions(db, db.selectFrom('bills'), drill, today);
+  const ids = matching.select('bills.id').orderBy('bills.principal', 'desc').orderBy('bills.id', 'desc').limit(page.limit).offset(page.offset);
+  const rowsQuery = db
+    .selectFrom('bills')
+    .innerJoin('taxpayers', 'taxpayers.id', 'bills.taxpayer_id')
+    .leftJoin('tax_objects as o', 'o.id', 'bills.object_id')
+    .leftJoin('payments', 'payments.bill_id', 'bills.id')
+    .where('bills.id', 'in', ids)
+    .select([
+      'bills.id as id',
+      'bills.kode_bayar as kodeBayar',
+      'bills.taxpayer_id as taxpayerId',
+      'taxpayers.npwpd as npwpd',
+      'taxpayers.name as taxpayerName',
+      'taxpayers.kecamatan as kecamatan',
+      'o.nop as nop',
+      'o.name as objectName',
+      'bills.tax_type as taxType',
+      'bills.tax_type_label as taxTypeLabel',
+      'bills.masa_pajak as masaPajak',
+      'bills.tahun as tahun',
+      'bills.principal as principal',
+      'bills.penalty as penalty',
+      'bills.due_date as dueDate',
+      'bills.status as status',
+      'bills.paid_date as paidDate',
+      'payments.amount as paymentAmount',
+    ])
+    .orderBy('bills.principal', 'desc')
+    .orderBy('bills.id', 'desc');
+  const capped = db.selectFrom(matching.select('bills.id').limit(DRILL_COUNT_CAP + 1).as('matches')).select((eb) => eb.fn.countAll<number>().as('n'));
+  const [rows, counted] = await Promise.all([rowsQuery.execute(), capped.executeTakeFirstOrThrow()]);
+  const n = Number(counted.n);
+  return {
+    rows: rows.map(({ paymentAmount, ...r }) => ({
+      ...r,
+      id: Number(r.id),
+      taxpayerId: Number(r.taxpayerId),
+      tahun: r.tahun === null ? null : Number(r.tahun),
+      principal: Number(r.principal),
+      penalty: Number(r.penalty),
+      daysOverdue: r.status === 'unpaid' && r.dueDate < today ? daysBetween(r.dueDate, today) : null,
+      paidAmount: r.status === 'paid' ? Number(paymentAmount ?? Number(r.principal) + Number(r.penalty)) : null,
+    })),
+    total: Math.min(n, DRILL_COUNT_CAP),
+    totalCapped: n > DRILL_COUNT_CAP,
+  };
+}
+
+function conditions(db: Kysely<Database>, query: BillsOnly, drill: Drill, today: string): BillsOnly {
+  const scope = scopeOf(drill, today);
+  let q = query;
+  if (drill.taxType) q = q.where('bills.tax_type', '=', drill.taxType);
+  if (drill.kecamatan) q = q.where('bills.taxpayer_id', 'in', db.selectFrom('taxpayers').select('id').where('kecamatan', '=', drill.kecamatan));
+  switch (drill.figure) {
+    case 'realisation': {
+      const from = drill.month ?? scope.months[0];
+      const to = drill.month ?? scope.months[scope.months.length - 1];
+      return q
+        .where('bills.status', '=', 'paid')
+        .where('bills.paid_date', '>=', `${from}-01`)
+        .where('bills.paid_date', '<=', lastDayOfMonth(to as string));
+    }
+    case 'arrears':
+    case 'largest': {
+      q = q.where('bills.status', '=', 'unpaid').where('bills.due_date', '<', today);
+      if (drill.figure === 'arrears' && drill.bucket) {
+        const range = bucketDueRange(drill.bucket, today);
+        if (range.from) q = q.where('bills.due_date', '>=', range.from);
+        q = q.where('bills.due_date', '<=', range.to);
+      }
+      return q;
+    }
+    case 'compliance_on_time':
+    case 'compliance_late': {
+      const from = drill.month ? `${drill.month}-01` : scope.dueFrom;
+      const end = drill.month ? lastDayOfMonth(drill.month) : scope.dueTo;
+      q = q.where('bills.due_date', '>=', from).where('bills.due_date', '<=', end < scope.dueTo ? end : scope.dueTo);
+      if (drill.figure === 'compliance_on_time') return q.where('bills.status', '=', 'paid').where('bills.paid_date', '<=', (eb) => eb.ref('bills.due_date'));
+      return q.where((eb) => eb.or([eb('bills.status', '=', 'unpaid'), eb('bills.paid_date', 'is', null), eb('bills.paid_date', '>', eb.ref('bills.due_date'))]));
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { dashboardProcedures } from './procedures.js';
+export { freshRollups, type RollupStatus } from './rollups.js';

@@ -1,0 +1,10 @@
+export { findPayableBill, payableBill, type PayableBill, type LookupOptions } from './bill-lookup.js';
+export { billDescription } from './bill-description.js';
+export { recordPayment, type PaymentInput, type RecordPaymentResult, type ExistingPayment } from './record-payment.js';
+export { receiptNumberFor } from './receipt-number.js';
+export { lockOf, assertPeriodOpen, type PeriodLock } from './period-lock.js';
+export { partnerForAuth, addressAllowed, type PartnerForAuth } from './partner-secrets.js';
+export { inPaymentTransaction } from './payment-retry.js';
+export { isUniqueViolation } from '../db/unique-violation.js';
+export { partnerProcedures, paymentProcedures } from './procedures.js';
+export { displayedVaPrefix } from './va-prefix.js';
