@@ -19,7 +19,7 @@ export function registerReconcileCommands(program: Command, globals: () => Globa
     .option('--date <YYYY-MM-DD>', 'the day')
     .option('--month <YYYY-MM>', 'the month')
     .action(async (opts: PeriodFlags) => {
-      const period = periodOf(opts);
+      const period = periodOf({ ...reconcile.opts<PeriodFlags>(), ...defined(opts) });
       await withApp(globals(), async ({ call }) => {
         const s = await call('reconciliation.refresh', { period });
         emit(globals(), s, () =>
@@ -44,7 +44,7 @@ export function registerReconcileCommands(program: Command, globals: () => Globa
     .option('--open', 'only exceptions not yet resolved')
     .option('--limit <n>', 'how many', (v) => Number.parseInt(v, 10), 100)
     .action(async (opts: PeriodFlags & { class?: string; open?: boolean; limit: number }) => {
-      const period = periodOf(opts);
+      const period = periodOf({ ...reconcile.opts<PeriodFlags>(), ...defined(opts) });
       const classes = opts.class ? (opts.class.split(',').map((c) => c.trim()) as ReconClass[]) : undefined;
       await withApp(globals(), async ({ call }) => {
         const r = await call('reconciliation.items', { period, classes, openOnly: Boolean(opts.open), limit: opts.limit });
@@ -76,7 +76,7 @@ export function registerReconcileCommands(program: Command, globals: () => Globa
     .option('--date <YYYY-MM-DD>', 'the day')
     .option('--month <YYYY-MM>', 'the month')
     .action(async (opts: PeriodFlags) => {
-      const period = periodOf(opts);
+      const period = periodOf({ ...reconcile.opts<PeriodFlags>(), ...defined(opts) });
       await withApp(globals(), async ({ call }) => {
         const r = await call('reconciliation.signoff', { period });
         emit(globals(), r, () => `${r.period} ditandatangani oleh ${r.signedBy} pada ${r.signedAt}; periode dikunci.`);
@@ -90,12 +90,17 @@ export function registerReconcileCommands(program: Command, globals: () => Globa
     .option('--month <YYYY-MM>', 'the month')
     .requiredOption('--reason <text>', 'why it is reopened')
     .action(async (opts: PeriodFlags & { reason: string }) => {
-      const period = periodOf(opts);
+      const period = periodOf({ ...reconcile.opts<PeriodFlags>(), ...defined(opts) });
       await withApp(globals(), async ({ call }) => {
         const r = await call('reconciliation.unlock', { period, reason: opts.reason });
         emit(globals(), r, () => `${r.period} dibuka oleh ${r.unlockedBy}: ${r.reason}`);
       });
     });
+}
+
+/** `reconcile` itself takes --date/--month, so commander hands them to it even after a subcommand. */
+function defined(opts: PeriodFlags): PeriodFlags {
+  return Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined));
 }
 
 function periodOf(opts: PeriodFlags): string {

@@ -112,6 +112,26 @@ function conditions(db: Kysely<Database>, query: BillsOnly, drill: Drill, today:
       }
       return q;
     }
+    case 'reminded': {
+      const from = `${drill.month ?? scope.months[0]}-01`;
+      const to = lastDayOfMonth(drill.month ?? (scope.months[scope.months.length - 1] as string));
+      // The same messages and windows the funnel counted (rollups.ts), found through the outbox's plan-date index.
+      let reminded = db
+        .selectFrom('dash_message_bills as mb')
+        .innerJoin('outbox', 'outbox.id', 'mb.outbox_id')
+        .innerJoin('bills as b', 'b.id', 'mb.bill_id')
+        .select('mb.bill_id')
+        .where('outbox.kind', '=', 'reminder')
+        .where('outbox.state', 'in', ['sent', 'delivered', 'read'])
+        .where('outbox.plan_date', '>=', from)
+        .where('outbox.plan_date', '<=', to);
+      if (drill.stage) reminded = reminded.where('outbox.stage', '=', drill.stage);
+      if (drill.channel) reminded = reminded.where('outbox.channel', '=', drill.channel);
+      if (drill.window === 'paid7' || drill.window === 'paid14') {
+        reminded = reminded.where('b.status', '=', 'paid').where('b.paid_date', '<=', (eb) => eb.ref(drill.window === 'paid7' ? 'mb.plus7' : 'mb.plus14'));
+      }
+      return q.where('bills.id', 'in', reminded);
+    }
     case 'compliance_on_time':
     case 'compliance_late': {
       const from = drill.month ? `${drill.month}-01` : scope.dueFrom;

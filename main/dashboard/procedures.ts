@@ -43,14 +43,17 @@ export const dashboardProcedures: HandlerMap<Extract<ProcedureName, `dashboard.$
   },
 
   async 'dashboard.bills'(ctx, { limit, offset, ...drill }) {
+    // Reminded bills are found through the messages' expanded bill lists, kept by the rollups.
+    if (drill.figure === 'reminded') await freshRollups(ctx.app);
     const today = await agencyToday(ctx.db, ctx.app.clock);
     return { ...(await drillBills(ctx.db, drill, { limit, offset }, today)), asOf: today };
   },
 
   async 'dashboard.billsXlsx'(ctx, drill) {
+    if (drill.figure === 'reminded') await freshRollups(ctx.app);
     const today = await agencyToday(ctx.db, ctx.app.clock);
     const { rows } = await drillBills(ctx.db, drill, { limit: DRILL_COUNT_CAP, offset: 0 }, today);
-    const title = [drill.figure, drill.bucket, drill.month ?? drill.period ?? drill.year, drill.taxType, drill.kecamatan].filter((p) => p !== undefined).join(' · ');
+    const title = [drill.figure, drill.bucket, drill.stage, drill.channel, drill.window, drill.month ?? drill.period ?? drill.year, drill.taxType, drill.kecamatan].filter((p) => p !== undefined).join(' · ');
     const buffer = await billsWorkbook(`Tagihan: ${title} (per ${today})`, rows);
     return { fileName: `tagihan-${drill.figure}${drill.bucket ? `-${drill.bucket}` : ''}-${today}.xlsx`, contentBase64: buffer.toString('base64'), rows: rows.length };
   },

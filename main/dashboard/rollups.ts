@@ -34,23 +34,32 @@ export const MESSAGES_MAX_AGE_MS = 60_000;
 export function freshRollups(app: App): Promise<RollupStatus> {
   const running = inFlight.get(app);
   if (running) return running;
-  const started = refresh(app.ledger.db, app.clock.now()).finally(() => inFlight.delete(app));
+  const started = refresh(app, app.ledger.db, app.clock.now()).finally(() => inFlight.delete(app));
   inFlight.set(app, started);
   return started;
 }
 
-async function refresh(db: Kysely<Database>, now: Date): Promise<RollupStatus> {
+async function refresh(app: App, db: Kysely<Database>, now: Date): Promise<RollupStatus> {
   const stored = await readState(db);
   const ledger = await ledgerVersion(db);
   const messages = `${ledger}|${await outboxVersion(db)}`;
   const rebuilt: RollupStatus['rebuilt'] = [];
-  if (stored.get('ledger')?.version !== ledger) rebuilt.push(await rebuild(db, 'ledger', now, rebuildLedgerRollups));
+  const attempt = async (part: 'ledger' | 'messages', build: (trx: Kysely<Database>) => Promise<void>) => {
+    try {
+      rebuilt.push(await rebuild(db, part, now, build));
+    } catch (err) {
+      // Figures a little old (the screen says from when) beat no dashboard while the writer is busy.
+      if (!stored.has(part)) throw err;
+      app.logger.warn('dashboard rollups not rebuilt; showing the previous build', { part, error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  if (stored.get('ledger')?.version !== ledger) await attempt('ledger', rebuildLedgerRollups);
   const built = stored.get('messages');
   // Paid dates decide the funnel, so a ledger change always rebuilds the message figures too.
   const ledgerMoved = built?.version.split('|')[0] !== ledger;
   const outboxMoved = built?.version !== messages;
   const old = !built || now.getTime() - Date.parse(built.built_at) >= MESSAGES_MAX_AGE_MS;
-  if (ledgerMoved || (outboxMoved && old)) rebuilt.push(await rebuild(db, 'messages', now, rebuildMessageRollups));
+  if (ledgerMoved || (outboxMoved && old)) await attempt('messages', rebuildMessageRollups);
   const state = rebuilt.length > 0 ? await readState(db) : stored;
   return { builtAt: state.get('messages')?.built_at ?? null, rebuilt };
 }

@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { MessageFilters } from '../../shared/api/messages.js';
 import type { Database } from '../db/schema.js';
 
@@ -32,13 +32,27 @@ export function filterMessages<O>(query: SelectQueryBuilder<Database, 'outbox', 
             .select('taxpayers.id')
             .where((t) => t.or([t(t.fn<string>('lower', ['taxpayers.npwpd']), 'like', `%${terms.lower}%`), t('taxpayers.name_search', 'like', `%${terms.upper}%`)])),
         ),
-        // Recipients are E.164 (`+62812…`): digits with a plus, so a digits-only pattern matches inside.
-        ...(terms.digits ? [eb('outbox.recipient', 'like', `%${terms.digits}%`)] : []),
+        ...numberClause(eb, terms),
       ]),
     );
   }
   return q;
 }
+
+/**
+ * A number typed from its start (`0812…`, `+62 812…`) is a prefix of the stored E.164 number,
+ * found as a range on `outbox_recipient`: every recipient is `+` and at most 19 digits, so those
+ * starting with P lie between P and P followed by nines. Any other run of digits (the last
+ * digits someone remembers) can be anywhere in the number and is a LIKE that reads every row.
+ */
+function numberClause(eb: ExpressionBuilder<Database, 'outbox'>, terms: SearchTerms) {
+  if (terms.numberPrefix) return [eb.and([eb('outbox.recipient', '>=', terms.numberPrefix), eb('outbox.recipient', '<=', terms.numberPrefix.padEnd(RECIPIENT_LENGTH, '9'))])];
+  if (terms.digits) return [eb('outbox.recipient', 'like', `%${terms.digits}%`)];
+  return [];
+}
+
+/** `outbox.recipient` is varchar(20). */
+const RECIPIENT_LENGTH = 20;
 
 export interface SearchTerms {
   /** For NPWPD, compared with lower(npwpd). */
@@ -47,6 +61,8 @@ export interface SearchTerms {
   upper: string;
   /** For numbers however typed (`0812-…`, `+62 812…`, `62812…`): digits in international form, or null when too few to mean a number. */
   digits: string | null;
+  /** The stored form's start (`+62812…`) when the number was typed from its beginning, else null. */
+  numberPrefix: string | null;
 }
 
 /** Fewer digits than this match half the outbox; they are not a number anyone is looking for. */
@@ -61,5 +77,6 @@ export function searchTerms(search: string | undefined): SearchTerms | null {
   const digits = digitsOnly.startsWith('0') ? `62${digitsOnly.slice(1)}` : digitsOnly;
   // Letters make it an NPWPD or a name, whose digits are not a phone number.
   const number = !/\p{L}/u.test(text) && digitsOnly.length >= MIN_DIGITS;
-  return { lower: text.toLowerCase(), upper: text.toUpperCase(), digits: number ? digits : null };
+  const fromStart = number && /^\s*(\+|\(?0|62)/.test(text) && digits.startsWith('62');
+  return { lower: text.toLowerCase(), upper: text.toUpperCase(), digits: number ? digits : null, numberPrefix: fromStart ? `+${digits}` : null };
 }

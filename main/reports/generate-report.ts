@@ -12,6 +12,7 @@ import { reportContext } from './report-context.js';
 import { newReportFile, removeReportFile } from './report-files.js';
 import { type ReportPeriodInput, type ResolvedPeriod, resolvePeriod } from './report-period.js';
 import { revenueReport } from './revenue-report.js';
+import { reconciliationReport } from '../payments/reconciliation/reconciliation-report.js';
 import { type WriteOptions, writeReport } from './write-report.js';
 
 export interface ReportRequest extends ReportPeriodInput {
@@ -29,7 +30,7 @@ export interface GeneratedReport {
   sheets: { sheet: string; rows: number; totals: Record<string, number> }[];
 }
 
-const FILE_PREFIX: Record<ReportName, string> = { dispatch: 'log-pengiriman', arrears: 'daftar-tunggakan', revenue: 'rekap-penerimaan' };
+const FILE_PREFIX: Record<ReportName, string> = { dispatch: 'log-pengiriman', arrears: 'daftar-tunggakan', revenue: 'rekap-penerimaan', reconciliation: 'rekonsiliasi' };
 
 /** Refuses the money reports to officers, who print only the lists they work from. */
 export function checkReportRole(actor: Actor | null, report: ReportName): void {
@@ -63,5 +64,7 @@ async function buildReport(db: Kysely<Database>, resolved: ResolvedPeriod): Prom
     }
     case 'revenue':
       return revenueReport(db, resolved.period);
+    case 'reconciliation':
+      return reconciliationReport(db, resolved.period);
   }
 }

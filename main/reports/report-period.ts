@@ -13,7 +13,8 @@ export interface ReportPeriodInput {
 export type ResolvedPeriod =
   | { report: 'dispatch'; from: string; to: string; fileTag: string }
   | { report: 'arrears'; asOf: string; fileTag: string }
-  | { report: 'revenue'; period: string; fileTag: string };
+  | { report: 'revenue'; period: string; fileTag: string }
+  | { report: 'reconciliation'; period: string; fileTag: string };
 
 /**
  * The request's period made concrete: dispatch takes `--from/--to` or a month (default this month
@@ -22,6 +23,7 @@ export type ResolvedPeriod =
  */
 export function resolvePeriod(report: ReportName, input: ReportPeriodInput, today: string): ResolvedPeriod {
   const invalid = (detail: string) => new UserError('REPORT_PERIOD_INVALID', { report, detail });
+  if (report === 'reconciliation') return reconciliationPeriod(input, today, invalid);
   if (input.period !== undefined) checkPeriod(input.period, invalid);
   for (const date of [input.from, input.to, input.asOf]) if (date !== undefined && !isCalendarDate(date)) throw invalid(`${date} is not a calendar date`);
   switch (report) {
@@ -63,4 +65,12 @@ function monthOf(period: string | undefined, invalid: (detail: string) => UserEr
 function isCalendarDate(date: string): boolean {
   const d = new Date(`${date}T00:00:00Z`);
   return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
+}
+
+/** Rekonsiliasi Harian (`YYYY-MM-DD`) or Bulanan (`YYYY-MM`); default today. */
+function reconciliationPeriod(input: ReportPeriodInput, today: string, invalid: (detail: string) => UserError): ResolvedPeriod {
+  if (input.from || input.to || input.asOf) throw invalid('the reconciliation report takes --period YYYY-MM-DD or YYYY-MM');
+  const period = input.period ?? today;
+  if (period.length === 10 ? !isCalendarDate(period) : !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw invalid(`${period} is not YYYY-MM-DD or YYYY-MM`);
+  return { report: 'reconciliation', period, fileTag: period };
 }

@@ -71,8 +71,10 @@ export interface ReportDefinition {
   /** Machine name: `arrears`, `dispatch`, … */
   name: string;
   title: { id: string; en: string };
-  /** The period in words, as the title block shows it: "November 2026", "Per 23 November 2026". */
+  /** The period in words: "November 2026", "1 November 2026 – 23 November 2026", "23 November 2026". */
   period: string;
+  /** What the title block writes before the period; default "Periode:" (a list as of a day says "Keadaan per"). */
+  periodCaption?: string;
   tables: readonly ReportTable[];
 }
 

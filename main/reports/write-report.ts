@@ -104,7 +104,7 @@ async function writeTable(
   const titleLines: { text: string; font: Partial<ExcelJS.Font> }[] = [
     { text: agencyLine(ctx), font: { bold: true, size: 12 } },
     { text: report.title.id.toUpperCase(), font: { bold: true, size: 14 } },
-    { text: `Periode: ${report.period}`, font: { size: 11 } },
+    { text: `${report.periodCaption ?? 'Periode:'} ${report.period}`, font: { size: 11 } },
     { text: printedAtLabel(ctx.now, ctx.timeZone), font: { italic: true, size: 9 } },
     { text: table.subtitle ?? '', font: { bold: true, size: 11 } },
   ];
@@ -131,7 +131,9 @@ async function writeTable(
 
   const letters = columns.map((_, i) => columnLetter(i + 1));
   const letterOf = new Map(columns.map((c, i) => [c.key, letters[i]!]));
-  const styles = columns.map((c) => (FORMATS[c.kind] ? { numFmt: FORMATS[c.kind] } : undefined));
+  // One style object per column, shared by its cells: ExcelJS recognises a style it has seen by
+  // identity, where a fresh object per cell costs a serialisation each (most of a large report's time).
+  const styles: Partial<ExcelJS.Style>[] = columns.map((c) => (FORMATS[c.kind] ? { numFmt: FORMATS[c.kind]! } : {}));
   const totals: Record<string, number> = Object.fromEntries(columns.filter((c) => c.total).map((c) => [c.key, 0]));
   let rowNumber = HEADER_ROW;
   let rows = 0;
@@ -149,8 +151,7 @@ async function writeTable(
       } else {
         cell.value = cellValue(column, value, ctx.timeZone);
       }
-      const style = styles[i];
-      if (style) cell.numFmt = style.numFmt!;
+      cell.style = styles[i]!;
       if (column.total && typeof value === 'number') totals[column.key] = (totals[column.key] ?? 0) + value;
     });
     row.commit();
@@ -186,7 +187,7 @@ async function writeTable(
         const sum = totals[column.key] ?? 0;
         const over = range.range(column.key);
         cell.value = over ? { formula: `SUM(${over})`, result: sum } : sum;
-        if (styles[i]) cell.numFmt = styles[i].numFmt!;
+        if (styles[i]?.numFmt) cell.numFmt = styles[i].numFmt;
       }
       cell.font = { bold: true };
       cell.border = THIN;

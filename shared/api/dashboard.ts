@@ -151,7 +151,7 @@ export const dashboardLakinXlsx = procedure({
 });
 
 /** What a figure on the dashboard stands for, to list the bills behind it. */
-export const DRILL_FIGURES = ['realisation', 'arrears', 'compliance_on_time', 'compliance_late', 'largest'] as const;
+export const DRILL_FIGURES = ['realisation', 'arrears', 'compliance_on_time', 'compliance_late', 'largest', 'reminded'] as const;
 
 export const drillInput = dashboardFilters.extend({
   figure: z.enum(DRILL_FIGURES),
@@ -159,6 +159,10 @@ export const drillInput = dashboardFilters.extend({
   bucket: z.string().optional(),
   /** Realisation or compliance: one month of the year. */
   month: month.optional(),
+  /** Reminded bills: one stage and channel, and how far down the funnel (sent, paid within 7 or 14 days). */
+  stage: z.string().max(20).optional(),
+  channel: z.enum(['whatsapp', 'sms']).optional(),
+  window: z.enum(['sent', 'paid7', 'paid14']).optional(),
   limit: z.number().int().min(1).max(1000).default(50),
   offset: z.number().int().min(0).default(0),
 });

@@ -4,7 +4,7 @@ import { procedure } from './procedure.js';
 
 /** Reports: the treasurer's Excel workbooks, written to the export folder and downloaded by token. */
 
-export const REPORT_NAMES = ['dispatch', 'arrears', 'revenue'] as const;
+export const REPORT_NAMES = ['dispatch', 'arrears', 'revenue', 'reconciliation'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 /** Officers print the lists they work from; money reports are for the treasurer, the head and IT. */
 export const OFFICER_REPORTS: readonly ReportName[] = ['dispatch', 'arrears'];
@@ -14,7 +14,7 @@ export const reportRequest = z
   .object({
     report: z.enum(REPORT_NAMES),
     /** `YYYY-MM` (a month) or `YYYY` (revenue: the whole year). */
-    period: z.string().regex(/^\d{4}(-\d{2})?$/, 'expected YYYY-MM or YYYY').optional(),
+    period: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY-MM, YYYY or (reconciliation) YYYY-MM-DD').optional(),
     /** Dispatch: plan dates from … to …, inclusive. */
     from: isoDate.optional(),
     to: isoDate.optional(),

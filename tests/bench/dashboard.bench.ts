@@ -63,6 +63,7 @@ export default async function dashboardBench(): Promise<Figure[]> {
       ['drill: largest arrears in one kecamatan', () => call('dashboard.bills', { figure: 'largest', kecamatan })],
       ['drill: bills paid in one month', () => call('dashboard.bills', { figure: 'realisation', month: '2026-08' })],
       ['drill: late bills due in one month, one tax type', () => call('dashboard.bills', { figure: 'compliance_late', month: '2026-08', taxType: 'PBJT_MAKMIN' })],
+      ['drill: bills reminded at H-7 on WhatsApp in one month, paid within 7 days', () => call('dashboard.bills', { figure: 'reminded', period: '2026-08', stage: 'H-7', channel: 'whatsapp', window: 'paid7' })],
     ];
     for (const [name, run] of queries) figures.push({ figure: `${name}, p95`, value: round(await p95(run), 1), unit: 'ms', target: '≤ 200' });
 

@@ -49,7 +49,6 @@ describe('the head’s dashboard', () => {
     await expect(page.getByRole('img', { name: /Grafik realisasi per bulan/ })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Tabel pengukuran kinerja' })).toBeVisible();
 
-    await page.screenshot({ path: path.join(os.tmpdir(), 'sipeka-dashboard-full.png'), fullPage: true });
     await page.getByRole('combobox', { name: 'Kecamatan' }).selectOption(kecamatan);
     await expect(page.getByRole('table', { name: 'Tunggakan per kecamatan' }).locator('tbody tr')).toHaveCount(1);
     await expect(page.getByRole('table', { name: 'Tunggakan per kecamatan' }).locator('tbody tr th')).toHaveText(kecamatan);
@@ -69,8 +68,6 @@ describe('the head’s dashboard', () => {
     const [bills] = await Promise.all([page.waitForEvent('download'), drill.getByRole('button', { name: 'Ekspor xlsx' }).click()]);
     expect(bills.suggestedFilename()).toBe('tagihan-arrears-91-180-2026-11-23.xlsx');
 
-    await page.screenshot({ path: path.join(os.tmpdir(), 'sipeka-dashboard.png'), fullPage: false });
-
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor tabel LAKIN (xlsx)' }).click()]);
     expect(download.suggestedFilename()).toBe('kinerja-2026-per-2026-11-23.xlsx');
     const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sipeka-lakin-')), download.suggestedFilename());
@@ -86,6 +83,10 @@ describe('the head’s dashboard', () => {
 
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh PNG' }).first().click()]);
     expect(png.suggestedFilename()).toBe('realisasi-2026.png');
+    const [table] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh xlsx' }).first().click()]);
+    expect(table.suggestedFilename()).toBe('realisasi-per-jenis-2026.xlsx');
+    await page.getByRole('heading', { name: 'Efek pengingat' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(os.tmpdir(), 'sipeka-dashboard-lower.png') });
   });
 });
 

@@ -274,6 +274,15 @@ describe.each(testEngines())('the head’s dashboard on %s', (engine) => {
       expect(funnel.totals).toEqual({ sent: 3, delivered: 2, read: 1, paid7: 1, paid14: 2 });
     });
 
+    it('lists the reminded bills behind each step of the funnel', async () => {
+      const codes = async (input: { stage?: string; channel?: 'whatsapp' | 'sms'; window?: 'sent' | 'paid7' | 'paid14' }) =>
+        (await head.call('dashboard.bills', { figure: 'reminded', period: '2026-10', ...input })).rows.map((r) => r.kodeBayar).sort();
+      expect(await codes({ stage: 'H-7' })).toEqual(['F1', 'F2', 'F3']);
+      expect(await codes({ stage: 'H-7', channel: 'whatsapp', window: 'paid7' })).toEqual(['F1']);
+      expect(await codes({ stage: 'H-7', channel: 'whatsapp', window: 'paid14' })).toEqual(['F1', 'F2']);
+      expect(await codes({ stage: 'H-7', channel: 'sms', window: 'paid14' })).toEqual([]);
+    });
+
     it('compares with bills never reminded that were still unpaid on the stage’s day', async () => {
       const { funnel } = await head.call('dashboard.kpi', { period: '2026-10' });
       const control = Object.fromEntries(funnel.control.map((c) => [c.stage, c]));

@@ -47,6 +47,10 @@ describe.each(testEngines())('outbox search and summary in the database (%s)', (
     expect((await officer.call('messages.list', { search: '+62 813 000000 07', limit: 50 })).messages.map((m) => m.recipient)).toEqual(['+62813000000071']);
   });
 
+  it('finds a number by the digits someone remembers from its end', async () => {
+    expect((await officer.call('messages.list', { search: '3000000121', limit: 50 })).messages.map((m) => m.recipient)).toEqual(['+62813000000121']);
+  });
+
   it('finds NPWPD fragments whatever their case', async () => {
     const page = await officer.call('messages.list', { search: 'p.test.1', limit: 50 });
     expect(npwpdsOf(page)).toEqual(['P.TEST.1', ...Array.from({ length: 10 }, (_, k) => `P.TEST.${10 + k}`)]);

@@ -40,7 +40,7 @@ describe.each(testEngines())('sipeka report on %s', (engine) => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const json = r.json();
-    expect(json).toMatchObject({ report: 'arrears', path: out, rows: 2, period: 'Per 23 November 2026', totals: { principal: 3_250_000 } });
+    expect(json).toMatchObject({ report: 'arrears', path: out, rows: 2, period: '23 November 2026', totals: { principal: 3_250_000 } });
     expect(Object.keys(json)).toEqual(['report', 'period', 'fileName', 'rows', 'path', 'totals', 'sheets']);
     const sheet = sheetOf(readReport(out), 'Daftar Tunggakan');
     const totalsRow = rowWithLabel(sheet, 'JUMLAH');

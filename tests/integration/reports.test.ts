@@ -101,9 +101,10 @@ describe.each(testEngines())('reports on %s', (engine) => {
 
   it('lists the bills unpaid today with their age, penalty and Rupiah totals that SUM exactly the data rows', async () => {
     const r = await officer.call('reports.generate', { report: 'arrears' });
-    expect(r).toMatchObject({ report: 'arrears', period: 'Per 23 November 2026', fileName: 'daftar-tunggakan-2026-11-23.xlsx', rows: 4 });
+    expect(r).toMatchObject({ report: 'arrears', period: '23 November 2026', fileName: 'daftar-tunggakan-2026-11-23.xlsx', rows: 4 });
     const { book, bytes } = workbook(r.token);
     const sheet = sheetOf(book, 'Daftar Tunggakan');
+    expect(cell(sheet, 'A3')?.v).toBe('Keadaan per 23 November 2026');
     const rows = dataRows(sheet, 4);
     expect(rows.map((row) => [row['Kode Bayar'], row['Hari Lewat'], row['Umur Tunggakan']])).toEqual([
       ['A30', 30, '0–30 hari'],
@@ -152,7 +153,7 @@ describe.each(testEngines())('reports on %s', (engine) => {
 
   it('takes the arrears of a past month as they stood on its last day', async () => {
     const r = await officer.call('reports.generate', { report: 'arrears', period: '2026-10' });
-    expect(r.period).toBe('Per 31 Oktober 2026');
+    expect(r.period).toBe('31 Oktober 2026');
     const rows = dataRows(sheetOf(workbook(r.token).book, 'Daftar Tunggakan'), r.rows);
     expect(rows.map((row) => row['Kode Bayar'])).toEqual(['A30', 'B91', 'C181', 'D400', 'LATE']);
   });

@@ -135,8 +135,10 @@ export function dashboard(_engine: Engine) {
 
       // What tells the dashboard the outbox changed without reading it: its newest update.
       await db.schema.createIndex('outbox_updated_at').on('outbox').column('updated_at').execute();
-      // Drill-downs by paid date (realisation of a month) without a scan.
-      await db.schema.createIndex('bills_paid_date').on('bills').columns(['paid_date', 'tax_type']).execute();
+      // Drill-downs read the bills behind a figure from these alone (no row lookups), sorted by
+      // principal: paid in a month (realisation), and due in a month (compliance).
+      await db.schema.createIndex('bills_paid_date').on('bills').columns(['paid_date', 'tax_type', 'status', 'principal']).execute();
+      await db.schema.createIndex('bills_due_cover').on('bills').columns(['due_date', 'tax_type', 'status', 'paid_date', 'principal']).execute();
     },
   };
 }

@@ -8,7 +8,8 @@ import type { Engine } from '../engine.js';
  * instead of sorting every row in that state; `outbox_state_code` groups failures by their
  * gateway code without touching the rest of the outbox; `outbox_counts` holds everything the
  * summary groups by, in its order, so the screen's counts (polled every 1.5 s) read the index
- * alone instead of every message's body. Plan-date ranges use `outbox_plan_date` (0004).
+ * alone instead of every message's body; `outbox_recipient` finds a number typed from its start
+ * (message-search.ts). Plan-date ranges use `outbox_plan_date` (0004).
  *
  * `dispatch_leases` holds who dispatches now (host, pid, a random owner id) and until when:
  * the holder renews it while it sends, a second dispatcher is refused while it is valid, and a
@@ -21,6 +22,7 @@ export function messageSearch(_engine: Engine) {
       await db.schema.createIndex('outbox_state_id').on('outbox').columns(['state', 'id']).execute();
       await db.schema.createIndex('outbox_state_code').on('outbox').columns(['state', 'error_code']).execute();
       await db.schema.createIndex('outbox_counts').on('outbox').columns(['channel', 'stage', 'state']).execute();
+      await db.schema.createIndex('outbox_recipient').on('outbox').columns(['recipient', 'id']).execute();
       await db.schema
         .createTable('dispatch_leases')
         // One row per lease name; `dispatch` is the only one.

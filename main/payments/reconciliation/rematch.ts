@@ -25,27 +25,30 @@ export async function rematchDays(db: Kysely<Database>, days: readonly string[])
   for (const day of [...new Set(days)].sort()) ((await lockOf(db, day)) ? lockedDays : open).push(day);
   if (open.length === 0) return { days: open, lockedDays };
 
-  const credited = await creditedElsewhere(db, open);
-  for (const day of open) await matchDay(db, day, credited);
+  // Bills credited by this run's earlier credits; those credited elsewhere are looked up per page.
+  const credited = new Set<number>();
+  for (const day of open) await matchDay(db, day, open, credited);
 
   await refreshPaymentSide(db, withNeighbours(open));
   return { days: open, lockedDays };
 }
 
-/** Bills credited by credits that are not re-matched now: other days, manual links, resolved ones. */
-async function creditedElsewhere(db: Kysely<Database>, days: string[]): Promise<Set<number>> {
-  const rows = await db
-    .selectFrom('recon_items')
-    .select('bill_id')
-    .where('source', '=', 'credit')
-    .where('bill_id', 'is not', null)
-    .where('class', '!=', 'paid_twice')
-    .where((eb) => eb.or([eb('day', 'not in', days), eb('rule', '=', 'manual'), eb('resolution', 'is not', null)]))
-    .execute();
-  return new Set(rows.map((r) => Number(r.bill_id)));
+/** Of these bills, those credited by credits not re-matched now: other days, manual links, resolved ones. */
+async function addCreditedElsewhere(db: Kysely<Database>, days: string[], billIds: number[], credited: Set<number>): Promise<void> {
+  for (const chunk of chunks(billIds.filter((id) => !credited.has(id)))) {
+    const rows = await db
+      .selectFrom('recon_items')
+      .select('bill_id')
+      .where('source', '=', 'credit')
+      .where('bill_id', 'in', chunk)
+      .where('class', '!=', 'paid_twice')
+      .where((eb) => eb.or([eb('day', 'not in', days), eb('rule', '=', 'manual'), eb('resolution', 'is not', null)]))
+      .execute();
+    for (const r of rows) credited.add(Number(r.bill_id));
+  }
 }
 
-async function matchDay(db: Kysely<Database>, day: string, credited: Set<number>): Promise<void> {
+async function matchDay(db: Kysely<Database>, day: string, days: string[], credited: Set<number>): Promise<void> {
   const vaPrefixes = (await db.selectFrom('partners').select('va_prefix').execute()).map((p) => p.va_prefix).filter((p) => p !== '');
   let after = 0;
   for (;;) {
@@ -65,6 +68,7 @@ async function matchDay(db: Kysely<Database>, day: string, credited: Set<number>
       .filter((r) => !existing.get(Number(r.id))?.sticky)
       .map((r) => ({ id: Number(r.id), date: r.value_date, description: r.description, reference: r.reference, amount: Number(r.amount) }));
     const facts = await factsFor(db, credits, vaPrefixes, credited);
+    await addCreditedElsewhere(db, days, [...new Set([...facts.bills.keys(), ...facts.nearbyPayments.map((p) => p.billId)])], credited);
     const matches = matchCredits(credits, facts);
     for (const m of matches) if (m.billId !== null && m.class !== 'paid_twice') credited.add(m.billId);
     await writeCreditItems(db, credits, matches, existing);

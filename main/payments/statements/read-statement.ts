@@ -126,7 +126,7 @@ async function tableIn(file: string, options: ReadStatementOptions, delimiter: (
       rows.push(row);
     }
     for (const [sheet, rows] of bySheet) {
-      const table = headerIn(sheet, rows, options.mapping);
+      const table = headerIn(sheet, rows, options.mapping) ?? (await rememberedHeaderIn(sheet, rows, options.profileFor));
       if (table) return { kind: spreadsheet.kind, table };
     }
     return { kind: spreadsheet.kind, table: null };
@@ -152,6 +152,19 @@ function headerIn(sheet: string, rows: SheetRow[], given: StatementMapping | und
   const headerRow = rows[best.index]!;
   const headers = headerRow.cells.map(text);
   return { sheet, headerRow: headerRow.rowNumber, headers, headerKey: headerKey(headers), recognised: best.mapping, rows: rows.slice(best.index + 1) };
+}
+
+/** A layout no synonym recognises, but whose header a treasurer mapped before. */
+async function rememberedHeaderIn(sheet: string, rows: SheetRow[], profileFor: ReadStatementOptions['profileFor']): Promise<Table | null> {
+  if (!profileFor) return null;
+  for (let i = 0; i < Math.min(rows.length, STATEMENT_HEADER_ROWS); i++) {
+    const headers = rows[i]!.cells.map(text);
+    if (headers.filter((h) => h !== '').length < 2) continue;
+    const key = headerKey(headers);
+    const mapping = await profileFor(key);
+    if (mapping) return { sheet, headerRow: rows[i]!.rowNumber, headers, headerKey: key, recognised: mapping, rows: rows.slice(i + 1) };
+  }
+  return null;
 }
 
 type Read = Omit<StatementLineInput, 'rowNumber' | 'key'>;

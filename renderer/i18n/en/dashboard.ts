@@ -115,6 +115,11 @@ export const dashboardEn: typeof dashboardId = {
     savings: '{{n}} reminders × paper letter {{letter}} − message cost {{cost}} = saved {{saved}}.',
   },
   drill: {
+    reminded: {
+      sent: 'Bills reminded at {{stage}} by {{channel}}',
+      paid7: 'Bills reminded at {{stage}} by {{channel}}, paid ≤ 7 days',
+      paid14: 'Bills reminded at {{stage}} by {{channel}}, paid ≤ 14 days',
+    },
     realisation: 'Bills paid in {{month}}',
     arrears: 'Arrears {{bucket}}',
     largest: 'Largest arrears',

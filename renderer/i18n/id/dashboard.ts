@@ -113,6 +113,11 @@ export const dashboardId = {
     savings: '{{n}} pengingat × surat kertas {{letter}} − biaya pesan {{cost}} = hemat {{saved}}.',
   },
   drill: {
+    reminded: {
+      sent: 'Tagihan diingatkan {{stage}} lewat {{channel}}',
+      paid7: 'Tagihan diingatkan {{stage}} lewat {{channel}}, lunas ≤ 7 hari',
+      paid14: 'Tagihan diingatkan {{stage}} lewat {{channel}}, lunas ≤ 14 hari',
+    },
     realisation: 'Tagihan dibayar pada {{month}}',
     arrears: 'Tunggakan {{bucket}}',
     largest: 'Tunggakan terbesar',

@@ -64,7 +64,7 @@ export function DashboardScreen({ today }: { today: string }) {
             <CompliancePanel kpi={kpi.data} onDrill={setDrill} />
             <ReachAndCostPanel kpi={kpi.data} />
           </div>
-          <ReminderPanel kpi={kpi.data} />
+          <ReminderPanel kpi={kpi.data} onDrill={setDrill} />
         </>
       )}
       <LakinPanel year={filters.year} />

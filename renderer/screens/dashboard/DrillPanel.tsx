@@ -22,7 +22,7 @@ export function DrillPanel({ request, scope, onClose }: { request: DrillRequest;
   const n = useNumberFormat();
   const taxTypeName = useTaxTypeName();
   const [offset, setOffset] = useState(0);
-  const input = { ...scope, figure: request.figure, bucket: request.bucket, month: request.month };
+  const input = { ...scope, figure: request.figure, bucket: request.bucket, month: request.month, stage: request.stage, channel: request.channel, window: request.window };
   const page = useApi('dashboard.bills', { ...input, limit: PAGE, offset });
   const exportRun = useAction(async () => {
     const file = await api.call('dashboard.billsXlsx', input);

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Panel } from '../../components/Page';
 import { useNumberFormat } from '../../components/numbers';
 import { Chart } from './Chart';
-import { type KpiFigures, percentOrDash, rupiah } from './format';
+import { type DrillRequest, type KpiFigures, percentOrDash, rupiah } from './format';
 import { TableExport } from './TableExport';
 
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 /** Are reminders working: reminded bills through the funnel, against bills never reminded, by stage and channel. */
-export function ReminderPanel({ kpi }: { kpi: KpiFigures }) {
+export function ReminderPanel({ kpi, onDrill }: { kpi: KpiFigures; onDrill(request: DrillRequest): void }) {
   const { t } = useTranslation();
   const n = useNumberFormat();
   const f = kpi.funnel;
@@ -29,12 +29,14 @@ export function ReminderPanel({ kpi }: { kpi: KpiFigures }) {
     }),
     [f, t],
   );
+  const open = (stage: string, channel: string, window: 'sent' | 'paid7' | 'paid14') =>
+    onDrill({ figure: 'reminded', stage, channel: channel === 'sms' ? 'sms' : 'whatsapp', window, title: t(`dashboard.drill.reminded.${window}`, { stage, channel: t(`dashboard.channels.${channel === 'sms' ? 'sms' : 'whatsapp'}`) }) });
   const header = [t('dashboard.funnel.stage'), t('dashboard.funnel.channel'), t('dashboard.funnel.sent'), t('dashboard.funnel.delivered'), t('dashboard.funnel.read'), t('dashboard.funnel.paid7'), t('dashboard.funnel.paid14')];
   return (
     <Panel title={t('dashboard.funnel.title')}>
       <div className="dashboard-split">
         <Chart option={option} label={t('dashboard.funnel.chart')} fileName={`efek-pengingat-${kpi.period ?? kpi.year}`} />
-        <div>
+        <div className="dashboard-scroll">
           <table className="table" aria-label={t('dashboard.funnel.table')}>
             <thead>
               <tr>
@@ -48,11 +50,17 @@ export function ReminderPanel({ kpi }: { kpi: KpiFigures }) {
                 <tr key={`${r.stage}-${r.channel}`}>
                   <th scope="row">{r.stage}</th>
                   <td>{t(`dashboard.channels.${r.channel}`, { defaultValue: r.channel })}</td>
-                  <td className="number">{n(r.sent)}</td>
+                  <td className="number">
+                    <DrillLink label={n(r.sent)} onClick={() => open(r.stage, r.channel, 'sent')} />
+                  </td>
                   <td className="number">{n(r.delivered)}</td>
                   <td className="number">{n(r.read)}</td>
-                  <td className="number">{`${n(r.paid7)} (${percentOrDash(share(r.paid7, r.sent))})`}</td>
-                  <td className="number">{`${n(r.paid14)} (${percentOrDash(share(r.paid14, r.sent))})`}</td>
+                  <td className="number">
+                    <DrillLink label={`${n(r.paid7)} (${percentOrDash(share(r.paid7, r.sent))})`} onClick={() => open(r.stage, r.channel, 'paid7')} />
+                  </td>
+                  <td className="number">
+                    <DrillLink label={`${n(r.paid14)} (${percentOrDash(share(r.paid14, r.sent))})`} onClick={() => open(r.stage, r.channel, 'paid14')} />
+                  </td>
                 </tr>
               ))}
               {f.control
@@ -79,6 +87,14 @@ export function ReminderPanel({ kpi }: { kpi: KpiFigures }) {
         </div>
       </div>
     </Panel>
+  );
+}
+
+function DrillLink({ label, onClick }: { label: string; onClick(): void }) {
+  return (
+    <button type="button" className="link-button" onClick={onClick}>
+      {label}
+    </button>
   );
 }
 

@@ -4,9 +4,12 @@ export type KpiFigures = import('../../../shared/api/index').Out<'dashboard.kpi'
 
 /** What the dashboard asks to see the bills behind a figure. */
 export interface DrillRequest {
-  figure: 'realisation' | 'arrears' | 'compliance_on_time' | 'compliance_late' | 'largest';
+  figure: 'realisation' | 'arrears' | 'compliance_on_time' | 'compliance_late' | 'largest' | 'reminded';
   bucket?: string;
   month?: string;
+  stage?: string;
+  channel?: 'whatsapp' | 'sms';
+  window?: 'sent' | 'paid7' | 'paid14';
   /** Said above the list: which figure this is. */
   title: string;
 }
