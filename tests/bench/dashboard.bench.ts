@@ -104,7 +104,7 @@ async function buildLedger(app: App, target: number): Promise<void> {
  * before or after its due date; most were read, some only delivered or sent, a few failed.
  * Written straight into the outbox: the planner's own speed is planner.bench.ts's figure.
  */
-async function fillOutbox(app: App, target: number): Promise<number> {
+export async function fillOutbox(app: App, target: number): Promise<number> {
   const db = app.ledger.db;
   let afterId = 0;
   let written = 0;

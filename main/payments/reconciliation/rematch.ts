@@ -241,15 +241,9 @@ export async function refreshPaymentSide(db: Kysely<Database>, days: readonly st
       .select(['payments.id as id', 'payments.bill_id as billId', 'payments.partner_id as partnerId', 'payments.amount as amount', 'payments.paid_date as day'])
       .where('payments.paid_date', 'in', dayChunk)
       .where('payments.partner_id', '!=', COUNTER_PARTNER_ID)
+      // A credit matched to a payment carries the payment's bill, so the bill (indexed) decides.
       .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('recon_items as r')
-              .select('r.id')
-              .where('r.source', '=', 'credit')
-              .where((eb) => eb.or([eb('r.payment_id', '=', eb.ref('payments.id')), eb('r.bill_id', '=', eb.ref('payments.bill_id'))])),
-          ),
-        ),
+        not(exists(selectFrom('recon_items as r').select('r.id').where('r.source', '=', 'credit').where('r.bill_id', '=', (eb) => eb.ref('payments.bill_id')))),
       )
       .execute();
     const uncreditedBills = await db
