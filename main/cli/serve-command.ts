@@ -5,6 +5,7 @@ import { startPlannerSchedule } from '../reminders/index.js';
 import { ensureSimulatorGateway } from '../gateways/index.js';
 import { DEFAULT_PORT, startServer } from '../server/index.js';
 import { DEFAULT_PARTNER_PORT, startPartnerApiServer } from '../server/partner-api-server.js';
+import { normaliseCidr } from '../payments/ip-allowlist.js';
 import { emit, type GlobalOptions } from './output.js';
 
 export function registerServeCommand(program: Command, globals: () => GlobalOptions): void {
@@ -55,7 +56,7 @@ function partnerOptions(opts: PartnerFlags, port: number) {
   return {
     host: opts.host,
     port,
-    trustProxy: opts.trustProxy ? opts.trustProxy.split(',').map((s) => s.trim()).filter(Boolean) : [],
+    trustProxy: opts.trustProxy ? opts.trustProxy.split(',').map((s) => s.trim()).filter(Boolean).map(normaliseCidr) : [],
     tls: opts.tlsCert && opts.tlsKey ? { certFile: opts.tlsCert, keyFile: opts.tlsKey } : undefined,
   };
 }

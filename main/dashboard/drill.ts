@@ -115,18 +115,18 @@ function conditions(db: Kysely<Database>, query: BillsOnly, drill: Drill, today:
     case 'reminded': {
       const from = `${drill.month ?? scope.months[0]}-01`;
       const to = lastDayOfMonth(drill.month ?? (scope.months[scope.months.length - 1] as string));
-      // The same messages and windows the funnel counted (rollups.ts), found through the outbox's plan-date index.
+      // The same messages and windows the funnel counted (rollups.ts), one stage's month read from its index.
       let reminded = db
         .selectFrom('dash_message_bills as mb')
         .innerJoin('outbox', 'outbox.id', 'mb.outbox_id')
         .innerJoin('bills as b', 'b.id', 'mb.bill_id')
         .select('mb.bill_id')
-        .where('outbox.kind', '=', 'reminder')
+        .where('mb.kind', '=', 'reminder')
         .where('outbox.state', 'in', ['sent', 'delivered', 'read'])
-        .where('outbox.plan_date', '>=', from)
-        .where('outbox.plan_date', '<=', to);
-      if (drill.stage) reminded = reminded.where('outbox.stage', '=', drill.stage);
-      if (drill.channel) reminded = reminded.where('outbox.channel', '=', drill.channel);
+        .where('mb.plan_date', '>=', from)
+        .where('mb.plan_date', '<=', to);
+      if (drill.stage) reminded = reminded.where('mb.stage', '=', drill.stage);
+      if (drill.channel) reminded = reminded.where('mb.channel', '=', drill.channel);
       if (drill.window === 'paid7' || drill.window === 'paid14') {
         reminded = reminded.where('b.status', '=', 'paid').where('b.paid_date', '<=', (eb) => eb.ref(drill.window === 'paid7' ? 'mb.plus7' : 'mb.plus14'));
       }

@@ -247,14 +247,13 @@ async function expandNewMessages(trx: Kysely<Database>): Promise<void> {
   const last = await trx.selectFrom('dash_message_bills').select((eb) => eb.fn.max('outbox_id').as('id')).executeTakeFirst();
   let afterId = Number(last?.id ?? 0);
   for (;;) {
-    const page = await trx.selectFrom('outbox').select(['id', 'plan_date', 'bill_ids']).where('id', '>', afterId).orderBy('id').limit(5000).execute();
+    const page = await trx.selectFrom('outbox').select(['id', 'kind', 'stage', 'channel', 'plan_date', 'bill_ids']).where('id', '>', afterId).orderBy('id').limit(5000).execute();
     if (page.length === 0) return;
     const rows = page.flatMap((m) => {
-      const plus7 = addDays(m.plan_date, 7);
-      const plus14 = addDays(m.plan_date, 14);
-      return [...new Set(JSON.parse(m.bill_ids) as number[])].map((billId) => ({ outbox_id: Number(m.id), bill_id: billId, plus7, plus14 }));
+      const common = { kind: m.kind, stage: m.stage, channel: m.channel, plan_date: m.plan_date, plus7: addDays(m.plan_date, 7), plus14: addDays(m.plan_date, 14) };
+      return [...new Set(JSON.parse(m.bill_ids) as number[])].map((billId) => ({ outbox_id: Number(m.id), bill_id: billId, ...common }));
     });
-    await bulkInsert(trx, 'dash_message_bills', ['outbox_id', 'bill_id', 'plus7', 'plus14'], rows);
+    await bulkInsert(trx, 'dash_message_bills', ['outbox_id', 'bill_id', 'kind', 'stage', 'channel', 'plan_date', 'plus7', 'plus14'], rows);
     afterId = Number(page[page.length - 1]?.id);
   }
 }
@@ -278,12 +277,7 @@ async function rebuildUnreminded(trx: Kysely<Database>): Promise<void> {
     .where((eb) =>
       eb.not(
         eb.exists(
-          eb
-            .selectFrom('dash_message_bills as mb')
-            .innerJoin('outbox', 'outbox.id', 'mb.outbox_id')
-            .select('mb.bill_id')
-            .whereRef('mb.bill_id', '=', 'bills.id')
-            .where('outbox.kind', '=', 'reminder'),
+          eb.selectFrom('dash_message_bills as mb').select('mb.bill_id').whereRef('mb.bill_id', '=', 'bills.id').where('mb.kind', '=', 'reminder'),
         ),
       ),
     )

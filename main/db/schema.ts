@@ -540,6 +540,10 @@ export interface DashReachTable {
 export interface DashMessageBillsTable {
   outbox_id: number;
   bill_id: number;
+  kind: string;
+  stage: string;
+  channel: string;
+  plan_date: string;
   plus7: string;
   plus14: string;
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { closeApp } from '../../main/app.js';
 import { runSync, type SnapshotBill, type SyncSource } from '../../main/ledger/index.js';
 import { PartnerClient } from '../../main/payments/partner-api/partner-client.js';
 import { pruneRequestBodies } from '../../main/payments/partner-api/request-log.js';
@@ -78,7 +79,7 @@ describe.each(testEngines())('partner payment API over HTTP on %s', (engine) => 
       const asked = await bsb().v1('/v1/inquiry', inquiry(HOTEL));
       expect(asked).toEqual({
         status: 200,
-        json: { status_code: '00', message: 'Inquiry Sukses', taxpayer_name: 'Hotel Nomor 1', tax_id: HOTEL, amount: 1_250_000, penalty: 0, admin_fee: 0, total_amount: 1_250_000, description: 'PBJT JASA PERHOTELAN MASA NOVEMBER 2026', object_address: expect.anything(), tax_year: null },
+        json: { status_code: '00', message: 'Inquiry Sukses', taxpayer_name: 'Hotel Nomor 1', tax_id: HOTEL, amount: 1_250_000, penalty: 0, admin_fee: 0, total_amount: 1_250_000, description: 'PBJT JASA PERHOTELAN MASA NOVEMBER 2026', object_address: expect.anything(), tax_year: 2026 },
       });
       const paid = await bsb().v1('/v1/payment', payment(HOTEL, 1_250_000));
       expect(paid).toEqual({ status: 200, json: { status_code: '00', message: 'Notifikasi Pembayaran Diterima', receipt_number: expect.stringMatching(/^BPPD\/20261130\//) } });
@@ -200,8 +201,9 @@ describe.each(testEngines())('partner payment API over HTTP on %s', (engine) => 
       const bodyOk = payment(HOTEL, 1_250_000);
       await db().destroy();
       expect(await bsb().v1('/v1/payment', bodyOk)).toEqual({ status: 503, json: { status_code: '91', message: expect.any(String) } });
-      // The app's connection is gone: reopen nothing, only drop the test database.
+      // The app's connection is gone: close what is left and drop the test database.
       await server.close();
+      await closeApp(t.app).catch(() => undefined);
       await t.database.drop();
       t = undefined as unknown as TestApp;
     });

@@ -128,6 +128,9 @@ describe.each(testEngines())('bank statements and reconciliation on %s', (engine
     const signed = await treasurer.call('reconciliation.signoff', { period: DAY });
     expect(signed).toMatchObject({ period: DAY, kind: 'day', signedBy: 'treasurer', status: { reconciled: true, open: 0, lock: { state: 'locked' } } });
 
+    expect((await refusal(officer.call('reports.generate', { report: 'reconciliation', period: DAY }))).code).toBe('REPORT_NOT_ALLOWED');
+    expect(await treasurer.call('reports.generate', { report: 'reconciliation', period: DAY })).toMatchObject({ fileName: `rekonsiliasi-${DAY}.xlsx`, sheets: [{ sheet: 'Ringkasan' }, { sheet: 'Cocok', rows: 4 }, { sheet: 'Pengecualian', rows: 5 }] });
+
     const locked = await refusal(treasurer.call('payments.record', { taxId: '320101000011', amount: 150_000, paidDate: DAY, reference: 'LKT-0002' }));
     expect(locked.code).toBe('PERIOD_LOCKED');
     expect((await refusal(treasurer.call('reconciliation.resolve', { itemId: underpaid.id, resolution: 'accept', note: 'x' }))).code).toBe('PERIOD_LOCKED');

@@ -76,7 +76,7 @@ export function statements(engine: Engine) {
       await db.schema.createIndex('recon_items_payment').on('recon_items').column('payment_id').execute();
       await db.schema.createIndex('recon_items_line').on('recon_items').column('line_id').execute();
       // Matching finds a payment by the reference a bank line quotes, without knowing the partner.
-      await db.schema.createIndex('payments_partner_ref').on('payments').column('partner_ref').execute();
+      await db.schema.createIndex('payments_by_ref').on('payments').column('partner_ref').execute();
     },
   };
 }

@@ -82,15 +82,22 @@ export function dashboard(_engine: Engine) {
 
       // Each message's bills, expanded once from outbox.bill_ids (JSON) as messages appear, with the
       // ends of the 7- and 14-day windows after the day it was planned for.
+      // The message's kind, stage, channel and day never change, so they are copied here too: the
+      // drill-down to reminded bills finds one stage's month without reading the outbox.
       await db.schema
         .createTable('dash_message_bills')
         .addColumn('outbox_id', 'bigint', (c) => c.notNull())
         .addColumn('bill_id', 'bigint', (c) => c.notNull())
+        .addColumn('kind', 'varchar(12)', (c) => c.notNull())
+        .addColumn('stage', 'varchar(20)', (c) => c.notNull())
+        .addColumn('channel', 'varchar(12)', (c) => c.notNull())
+        .addColumn('plan_date', 'varchar(10)', (c) => c.notNull())
         .addColumn('plus7', 'varchar(10)', (c) => c.notNull())
         .addColumn('plus14', 'varchar(10)', (c) => c.notNull())
         .addPrimaryKeyConstraint('dash_message_bills_pk', ['outbox_id', 'bill_id'])
         .execute();
-      await db.schema.createIndex('dash_message_bills_bill').on('dash_message_bills').column('bill_id').execute();
+      await db.schema.createIndex('dash_message_bills_bill').on('dash_message_bills').columns(['bill_id', 'kind']).execute();
+      await db.schema.createIndex('dash_message_bills_stage').on('dash_message_bills').columns(['stage', 'channel', 'plan_date']).execute();
 
       // The reminder funnel, one row per reminded bill and message summed: sent → delivered → read → paid.
       await db.schema

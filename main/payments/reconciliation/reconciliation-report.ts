@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { formatDate } from '../../../shared/format.js';
 import type { Database } from '../../db/schema.js';
+import { calendarDate } from '../../platform/clock.js';
+import { readSettings } from '../../platform/settings.js';
 // Not through reports/index.ts: the report framework's generator imports this file.
 import { monthLabel } from '../../reports/period-labels.js';
 import type { ReportDefinition, ReportRow } from '../../reports/report.js';
@@ -38,7 +40,8 @@ export async function reconciliationReport(db: Kysely<Database>, period: string)
     creditAmount: p.creditAmount,
     difference: p.difference,
   }));
-  const lock = status.lock?.state === 'locked' ? `ditandatangani ${status.lock.signedBy}, ${status.lock.signedAt}` : status.reconciled ? 'terekonsiliasi, belum ditandatangani' : `${status.open} butir terbuka`;
+  const { timezone } = await readSettings(db);
+  const lock = status.lock?.state === 'locked' ? `ditandatangani ${status.lock.signedBy}, ${formatDate(calendarDate(new Date(status.lock.signedAt), timezone), 'id')}` : status.reconciled ? 'terekonsiliasi, belum ditandatangani' : `${status.open} butir terbuka`;
   return {
     name: 'reconciliation',
     title: status.kind === 'day' ? { id: 'Rekonsiliasi Harian Penerimaan', en: 'Daily reconciliation of receipts' } : { id: 'Rekonsiliasi Bulanan Penerimaan', en: 'Monthly reconciliation of receipts' },

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { closeApp, createApp } from '../../main/app.js';
+import { generateDemo } from '../../main/ledger/demo/index.js';
+import { runSync } from '../../main/ledger/index.js';
+import { findPayableBill } from '../../main/payments/index.js';
+import { PartnerClient } from '../../main/payments/partner-api/partner-client.js';
+import { newPartnerSecret, sealPartnerSecret } from '../../main/payments/partner-secrets.js';
+import { startPartnerApiServer } from '../../main/server/partner-api-server.js';
+import { paymentCodeOf } from '../../shared/payments/payment-code.js';
+import { type Figure, round } from './figure.js';
+
+const TODAY = '2026-11-23';
+const NOW = new Date('2026-11-23T03:00:00Z');
+const CALLS = Number(process.env.SIPEKA_BENCH_PARTNER_CALLS ?? '10000');
+const CONCURRENCY = Number(process.env.SIPEKA_BENCH_PARTNER_CONCURRENCY ?? '16');
+
+/**
+ * Issue 8's benchmark: 10,000 signed v1 payment calls at concurrency 16, over real HTTP on
+ * loopback, against a 1,000,000-bill ledger (demo data, SQLite). Client and server share one
+ * Node process, so the latency includes signing and parsing on both sides. Afterwards the
+ * ledger is counted: every `00` must be one payment of one distinct bill, and nothing else.
+ */
+export default async function partnerApiBench(): Promise<Figure[]> {
+  const target = Math.round(1_000_000 * Number(process.env.SIPEKA_BENCH_SCALE ?? '1'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipeka-bench-partner-'));
+  const app = await createApp({ db: path.join(dir, 'ledger.db'), env: { SIPEKA_DATA_DIR: dir } });
+  try {
+    let count = 0;
+    function* limited() {
+      for (const bill of generateDemo({ taxpayers: target, seed: 8, today: TODAY })) {
+        if (count++ >= target) return;
+        yield bill;
+      }
+    }
+    await runSync(app.ledger.db, { fileName: 'bench', sha256: 'bench', sheet: null, mapping: null, bills: limited(), finish: () => ({ rowsRead: target, duplicates: 0, rejects: [] }) }, { dryRun: false, actor: 'bench', now: NOW });
+    const db = app.ledger.db;
+    const total = Number((await db.selectFrom('bills').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+    const secret = newPartnerSecret();
+    const at = new Date().toISOString();
+    await db
+      .insertInto('partners')
+      .values({ id: 'BENCH_BANK', name: 'Bench Bank', secret_sealed: sealPartnerSecret(app.location.dataDir, secret), ip_allowlist: JSON.stringify(['127.0.0.1/32', '::1/128']), va_prefix: '88000099', active: 1, created_by: 'bench', created_at: at, updated_at: at, secret_rotated_at: at })
+      .execute();
+
+    // Evenly spread unpaid bills, priced beforehand as the inquiry would have told the bank.
+    const unpaid = await db.selectFrom('bills').select(['id', 'kode_bayar']).where('status', '=', 'unpaid').orderBy('id').execute();
+    const step = unpaid.length / CALLS;
+    const today = new Date().toISOString().slice(0, 10);
+    const targets: { code: string; amount: number }[] = [];
+    for (let i = 0; i < CALLS && i * step < unpaid.length; i += 1) {
+      const row = unpaid[Math.floor(i * step)] as { id: number; kode_bayar: string };
+      const code = paymentCodeOf({ id: Number(row.id), kodeBayar: row.kode_bayar });
+      const bill = await findPayableBill(db, code, { today });
+      if (bill) targets.push({ code, amount: bill.totalAmount });
+    }
+
+    const server = await startPartnerApiServer(app, { port: 0 });
+    const client = new PartnerClient(server.url, 'BENCH_BANK', secret);
+    const times: number[] = [];
+    const answers = new Map<string, number>();
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < targets.length) {
+          const i = next++;
+          const { code, amount } = targets[i] as { code: string; amount: number };
+          const start = performance.now();
+          const answer = await client.v1('/v1/payment', {
+            partner_id: 'BENCH_BANK',
+            request_id: `BENCH-${i}`,
+            partner_ref_number: `BENCH-REF-${i}`,
+            tax_id: code,
+            amount_paid: amount,
+            payment_date: new Date().toISOString(),
+          });
+          times.push(performance.now() - start);
+          const key = `${answer.status}/${String(answer.json.status_code)}`;
+          answers.set(key, (answers.get(key) ?? 0) + 1);
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    await server.close();
+
+    const counted = await db
+      .selectFrom('payments')
+      .select((eb) => [eb.fn.countAll<number>().as('payments'), eb.fn.count<number>('bill_id').distinct().as('bills')])
+      .where('partner_id', '=', 'BENCH_BANK')
+      .executeTakeFirstOrThrow();
+    const ok = answers.get('200/00') ?? 0;
+    const payments = Number(counted.payments);
+    times.sort((a, b) => a - b);
+    const pct = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
+    const size = `${total.toLocaleString('en')} bills`;
+    const others = [...answers].filter(([k]) => k !== '200/00').map(([k, n]) => `${k}×${n}`).join(' ') || 'none';
+    return [
+      { figure: `${targets.length.toLocaleString('en')} signed v1 payments at concurrency ${CONCURRENCY}, p50 (${size})`, value: round(pct(0.5), 1), unit: 'ms' },
+      { figure: `… p99`, value: round(pct(0.99), 1), unit: 'ms', target: '< 100' },
+      { figure: `… throughput`, value: round(targets.length / seconds, 0), unit: 'payments/s' },
+      { figure: `… lost (00 answered without a payment row, or a row without 00); other answers: ${others}`, value: Math.abs(ok - payments), unit: 'calls', target: '0' },
+      { figure: `… double-credited (payments − distinct bills paid)`, value: payments - Number(counted.bills), unit: 'bills', target: '0' },
+    ];
+  } finally {
+    await closeApp(app);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
