@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { App } from './api/context.js';
-import { ensureContacts, refreshContacts } from './contacts/index.js';
+import { ensureContacts, refreshContacts, stashContactsOfRun } from './contacts/index.js';
 import { openLedger } from './db/index.js';
-import { onBillsPaid, onContactCellsChanged } from './ledger/index.js';
+import { onBillsPaid, onContactCellsChanged, onTaxpayersRemoving } from './ledger/index.js';
 import { type Clock, clockFromEnv } from './platform/clock.js';
 import { toErrorBody } from './api/errors.js';
 import { JobRegistry } from './platform/jobs.js';
@@ -28,6 +28,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
   const logger = createLogger(location.logFile, { console: options.logToConsole ?? false });
   const ledger = await openLedger(location, { migrate: options.migrate ?? true });
   onContactCellsChanged(refreshContacts);
+  onTaxpayersRemoving(stashContactsOfRun);
   onBillsPaid(thankForPayments);
   const clock = options.clock ?? clockFromEnv(options.env ?? process.env);
   // A ledger imported before contacts existed gets them once, here.

@@ -5,7 +5,10 @@ import { AuditScreen } from './screens/audit/AuditScreen';
 import { ChangePasswordScreen } from './screens/change-password/ChangePasswordScreen';
 import { ContactsScreen } from './screens/contacts/ContactsScreen';
 import { ImportHistoryScreen, ImportScreen } from './screens/import/ImportScreen';
+import { PartnersScreen } from './screens/partners/PartnersScreen';
 import { PaymentsScreen } from './screens/payments/PaymentsScreen';
+import { ReconciliationScreen } from './screens/reconciliation/ReconciliationScreen';
+import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { RemindersScreen } from './screens/reminders/RemindersScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { TaxpayersScreen } from './screens/taxpayers/TaxpayersScreen';
@@ -28,6 +31,7 @@ export type ScreenId =
   | 'payments'
   | 'reconciliation'
   | 'reports'
+  | 'partners'
   | 'users'
   | 'settings'
   | 'audit'
@@ -56,8 +60,10 @@ export const SCREENS: readonly Screen[] = [
   { id: 'templates', path: 'template', roles: ['officer', 'head', 'admin'], inMenu: true, component: TemplatesScreen },
   { id: 'reminders', path: 'pengingat', roles: ['officer', 'head', 'admin'], inMenu: true, component: RemindersScreen },
   { id: 'payments', path: 'pembayaran', roles: ['treasurer', 'officer', 'admin'], inMenu: true, component: PaymentsScreen },
-  { id: 'reconciliation', path: 'rekonsiliasi', roles: ['treasurer', 'head', 'admin'], inMenu: true },
-  { id: 'reports', path: 'laporan', roles: ['treasurer', 'head', 'admin'], inMenu: true },
+  { id: 'reconciliation', path: 'rekonsiliasi', roles: ['treasurer', 'head', 'admin'], inMenu: true, component: ReconciliationScreen },
+  // Officers print the lists they work from (shared/api/reports.ts OFFICER_REPORTS); the screen offers them only those.
+  { id: 'reports', path: 'laporan', roles: ['treasurer', 'head', 'admin', 'officer'], inMenu: true, component: ReportsScreen },
+  { id: 'partners', path: 'mitra', roles: ['admin'], inMenu: true, component: PartnersScreen },
   { id: 'users', path: 'pengguna', roles: ['admin'], inMenu: true, component: UsersScreen },
   // Everyone may read the settings (who signs the reports, which zone); only admin may change them.
   { id: 'settings', path: 'pengaturan', roles: ALL_ROLES, inMenu: true, component: SettingsScreen },

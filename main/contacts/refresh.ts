@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { normaliseEmailCell, normalisePhoneCell } from '../../shared/contacts/index.js';
 import { bulkInsert } from '../db/bulk-insert.js';
 import type { ContactChangesTable, ContactsTable, Database } from '../db/schema.js';
+import { restoreStashed } from './contact-stash.js';
 import { phoneColumns, reachOf } from './contact-state.js';
 import { officeNumbers, recountSharedNumbers } from './shared-numbers.js';
 
@@ -28,10 +29,14 @@ export async function refreshContacts(trx: Kysely<Database>, taxpayerIds: readon
   for (let i = 0; i < taxpayerIds.length; i += CHUNK) {
     const ids = taxpayerIds.slice(i, i + CHUNK);
     const [taxpayers, contacts] = await Promise.all([
-      trx.selectFrom('taxpayers').select(['id', 'raw_phone', 'raw_email']).where('id', 'in', ids).execute(),
+      trx.selectFrom('taxpayers').select(['id', 'taxpayer_key', 'raw_phone', 'raw_email']).where('id', 'in', ids).execute(),
       trx.selectFrom('contacts').selectAll().where('taxpayer_id', 'in', ids).execute(),
     ]);
     const byTaxpayer = new Map(contacts.map((c) => [c.taxpayer_id, c]));
+    // A taxpayer an undo removed, imported again: its officers' and gateways' work comes back first.
+    const restored = await restoreStashed(trx, taxpayers.filter((t) => !byTaxpayer.has(t.id)), office, at);
+    for (const [taxpayerId, contact] of restored) byTaxpayer.set(taxpayerId, contact);
+    result.created += restored.size;
     const inserts: Insertable<ContactsTable>[] = [];
     const history: Insertable<ContactChangesTable>[] = [];
     for (const t of taxpayers) {

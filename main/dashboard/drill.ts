@@ -4,6 +4,7 @@ import type { drillInput } from '../../shared/api/dashboard.js';
 import { daysBetween, lastDayOfMonth } from '../../shared/dashboard/calendar.js';
 import type { Database } from '../db/schema.js';
 import { bucketDueRange } from './arrears.js';
+import { ALL } from './figures.js';
 import { scopeOf } from './kpi.js';
 
 type Drill = Omit<z.output<typeof drillInput>, 'limit' | 'offset'>;
@@ -70,8 +71,8 @@ export async function drillBills(db: Kysely<Database>, drill: Drill, page: { lim
     .orderBy('bills.principal', 'desc')
     .orderBy('bills.id', 'desc');
   const capped = db.selectFrom(matching.select('bills.id').limit(DRILL_COUNT_CAP + 1).as('matches')).select((eb) => eb.fn.countAll<number>().as('n'));
-  const [rows, counted] = await Promise.all([rowsQuery.execute(), capped.executeTakeFirstOrThrow()]);
-  const n = Number(counted.n);
+  const [rows, summed] = await Promise.all([rowsQuery.execute(), totalFromRollups(db, drill, today)]);
+  const n = summed ?? Number((await capped.executeTakeFirstOrThrow()).n);
   return {
     rows: rows.map(({ paymentAmount, ...r }) => ({
       ...r,
@@ -83,8 +84,8 @@ export async function drillBills(db: Kysely<Database>, drill: Drill, page: { lim
       daysOverdue: r.status === 'unpaid' && r.dueDate < today ? daysBetween(r.dueDate, today) : null,
       paidAmount: r.status === 'paid' ? Number(paymentAmount ?? Number(r.principal) + Number(r.penalty)) : null,
     })),
-    total: Math.min(n, DRILL_COUNT_CAP),
-    totalCapped: n > DRILL_COUNT_CAP,
+    total: summed ?? Math.min(n, DRILL_COUNT_CAP),
+    totalCapped: summed === null && n > DRILL_COUNT_CAP,
   };
 }
 
@@ -141,4 +142,43 @@ function conditions(db: Kysely<Database>, query: BillsOnly, drill: Drill, today:
       return q.where((eb) => eb.or([eb('bills.status', '=', 'unpaid'), eb('bills.paid_date', 'is', null), eb('bills.paid_date', '>', eb.ref('bills.due_date'))]));
     }
   }
+}
+
+/**
+ * How many bills stand behind an arrears or funnel figure, read from the rollup the figure came
+ * from: exact, and without counting tens of thousands of bills. Null for the other figures,
+ * which count their bills (up to DRILL_COUNT_CAP).
+ */
+async function totalFromRollups(db: Kysely<Database>, drill: Drill, today: string): Promise<number | null> {
+  const taxType = drill.taxType ?? ALL;
+  const kecamatan = drill.kecamatan ?? ALL;
+  if (drill.figure === 'arrears' || drill.figure === 'largest') {
+    let q = db
+      .selectFrom('dash_bill_days')
+      .select((eb) => eb.fn.sum<number>('unpaid_bills').as('n'))
+      .where('tax_type', '=', taxType)
+      .where('kecamatan', '=', kecamatan)
+      .where('due_date', '<', today);
+    if (drill.figure === 'arrears' && drill.bucket) {
+      const range = bucketDueRange(drill.bucket, today);
+      if (range.from) q = q.where('due_date', '>=', range.from);
+      q = q.where('due_date', '<=', range.to);
+    }
+    return Number((await q.executeTakeFirst())?.n ?? 0);
+  }
+  if (drill.figure === 'reminded' && drill.stage && drill.channel) {
+    const scope = scopeOf(drill, today);
+    const column = drill.window === 'paid7' ? 'paid7' : drill.window === 'paid14' ? 'paid14' : 'sent';
+    const row = await db
+      .selectFrom('dash_funnel')
+      .select((eb) => eb.fn.sum<number>(column).as('n'))
+      .where('tax_type', '=', taxType)
+      .where('kecamatan', '=', kecamatan)
+      .where('stage', '=', drill.stage)
+      .where('channel', '=', drill.channel)
+      .where('plan_month', 'in', drill.month ? [drill.month] : scope.months)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+  return null;
 }

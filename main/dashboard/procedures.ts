@@ -43,14 +43,14 @@ export const dashboardProcedures: HandlerMap<Extract<ProcedureName, `dashboard.$
   },
 
   async 'dashboard.bills'(ctx, { limit, offset, ...drill }) {
-    // Reminded bills are found through the messages' expanded bill lists, kept by the rollups.
-    if (drill.figure === 'reminded') await freshRollups(ctx.app);
+    // Reminded bills are found through the rollups' expanded bill lists, and totals read from them.
+    await freshRollups(ctx.app);
     const today = await agencyToday(ctx.db, ctx.app.clock);
     return { ...(await drillBills(ctx.db, drill, { limit, offset }, today)), asOf: today };
   },
 
   async 'dashboard.billsXlsx'(ctx, drill) {
-    if (drill.figure === 'reminded') await freshRollups(ctx.app);
+    await freshRollups(ctx.app);
     const today = await agencyToday(ctx.db, ctx.app.clock);
     const { rows } = await drillBills(ctx.db, drill, { limit: DRILL_COUNT_CAP, offset: 0 }, today);
     const title = [drill.figure, drill.bucket, drill.stage, drill.channel, drill.window, drill.month ?? drill.period ?? drill.year, drill.taxType, drill.kecamatan].filter((p) => p !== undefined).join(' · ');

@@ -8,7 +8,7 @@ export type { SyncReport } from './sync-report.js';
 export { asUserError } from './import-procedures.js';
 export { profileByName } from './mapping-profiles.js';
 export type { SnapshotBill, SnapshotReject } from './snapshot.js';
-export { onContactCellsChanged, type ContactCellsListener } from './contact-cell-listeners.js';
+export { onContactCellsChanged, onTaxpayersRemoving, type ContactCellsListener } from './contact-cell-listeners.js';
 export { onBillsPaid, type BillsPaidListener } from './paid-bill-listeners.js';
 export { canonicalNpwpd } from './bill-query.js';
 export { markBillPaidByPayment } from './mark-paid.js';

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { UserError } from '../../shared/errors.js';
 import type { Database, LedgerChangesTable } from '../db/schema.js';
-import { notifyContactCellsChanged } from './contact-cell-listeners.js';
+import { notifyContactCellsChanged, notifyTaxpayersRemoving } from './contact-cell-listeners.js';
 
 export interface UndoResult {
   runId: number;
@@ -42,6 +42,7 @@ export async function undoRun(trx: Kysely<Database>, runId: number, actor: strin
   }
   const bills = await trx.deleteFrom('bills').where('created_run_id', '=', runId).executeTakeFirst();
   await trx.deleteFrom('tax_objects').where('created_run_id', '=', runId).execute();
+  await notifyTaxpayersRemoving(trx, runId, now);
   const taxpayers = await trx.deleteFrom('taxpayers').where('created_run_id', '=', runId).executeTakeFirst();
   // Removed taxpayers take their contacts with them (cascade); restored cells are cleaned again.
   const restoredCells = changes.filter((c) => c.entity === 'taxpayer' && (c.field === 'raw_phone' || c.field === 'raw_email')).map((c) => c.entity_id);

@@ -1,6 +1,10 @@
 import { contactsEn } from './en/contacts';
 import { dashboardEn } from './en/dashboard';
 import { paymentsEn } from './en/payments';
+import { paymentsScreensEn } from './en/payments-screens';
+import { partnersEn } from './en/partners';
+import { reconciliationEn } from './en/reconciliation';
+import { reportsEn } from './en/reports';
 import { remindersEn } from './en/reminders';
 import { templatesEn } from './en/templates';
 import type { Dictionary } from './id';
@@ -10,6 +14,10 @@ export const en: Dictionary = {
   contacts: contactsEn,
   dashboard: dashboardEn,
   payments: paymentsEn,
+  paymentsScreens: paymentsScreensEn,
+  partners: partnersEn,
+  reconciliation: reconciliationEn,
+  reports: reportsEn,
   reminders: remindersEn,
   templates: templatesEn,
   app: {
@@ -81,6 +89,7 @@ export const en: Dictionary = {
     payments: { label: 'Payments', description: 'Records payments from the bank and other channels and matches them to bills.' },
     reconciliation: { label: 'Reconciliation', description: 'Matches the bank statement against recorded payments and resolves the differences.' },
     reports: { label: 'Reports', description: 'Produces Excel reports: reconciliation, message dispatch log and arrears list.' },
+    partners: { label: 'Payment partners', description: 'Banks and e-wallets allowed to call the payment API: IP addresses, VA prefix and their secret.' },
     users: { label: 'Users', description: 'Manages user accounts, roles and passwords.' },
     settings: { label: 'Settings', description: 'Agency identity, signing officials, time zone and session limit.' },
     audit: { label: 'Audit', description: 'A record of every change and every sign-in attempt.' },

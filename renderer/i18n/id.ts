@@ -1,6 +1,10 @@
 import { contactsId } from './id/contacts';
 import { dashboardId } from './id/dashboard';
 import { paymentsId } from './id/payments';
+import { paymentsScreensId } from './id/payments-screens';
+import { partnersId } from './id/partners';
+import { reconciliationId } from './id/reconciliation';
+import { reportsId } from './id/reports';
 import { remindersId } from './id/reminders';
 import { templatesId } from './id/templates';
 
@@ -13,6 +17,10 @@ export const id = {
   contacts: contactsId,
   dashboard: dashboardId,
   payments: paymentsId,
+  paymentsScreens: paymentsScreensId,
+  partners: partnersId,
+  reconciliation: reconciliationId,
+  reports: reportsId,
   reminders: remindersId,
   templates: templatesId,
   app: {
@@ -84,6 +92,7 @@ export const id = {
     payments: { label: 'Pembayaran', description: 'Mencatat pembayaran dari bank dan kanal lain serta mencocokkannya dengan tagihan.' },
     reconciliation: { label: 'Rekonsiliasi', description: 'Mencocokkan rekening koran bank dengan pembayaran tercatat dan menyelesaikan selisihnya.' },
     reports: { label: 'Laporan', description: 'Menyusun laporan Excel: rekonsiliasi, log pengiriman pesan, dan daftar tunggakan.' },
+    partners: { label: 'Mitra Pembayaran', description: 'Bank dan dompet digital yang boleh memanggil API pembayaran: alamat IP, awalan VA, dan rahasianya.' },
     users: { label: 'Pengguna', description: 'Mengelola akun pengguna, peran, dan kata sandi.' },
     settings: { label: 'Pengaturan', description: 'Identitas instansi, pejabat penanda tangan, zona waktu, dan batas sesi.' },
     audit: { label: 'Audit', description: 'Catatan setiap perubahan data dan setiap upaya masuk.' },

@@ -46,6 +46,8 @@ export default async function contactsQueueBench(): Promise<Figure[]> {
       ['several numbers', { problem: 'several' }],
       [`invalid in one kecamatan (${kecamatan})`, { problem: 'invalid', kecamatan }],
       ['any problem, name search', { search: 'PEMPEK' }],
+      ['any problem, number search', { search: '0812' }],
+      ['any problem, search inside names only (contains fallback)', { search: 'CELIMPUNGAN' }],
     ];
     const figures: Figure[] = [{ figure: `import ${taxpayers.toLocaleString('en')} taxpayers with their contacts cleaned (one sync run)`, value: round(buildSeconds), unit: 's' }];
     for (const [label, filters] of cases) {

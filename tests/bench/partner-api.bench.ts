@@ -1,11 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { closeApp, createApp } from '../../main/app.js';
 import { generateDemo } from '../../main/ledger/demo/index.js';
 import { runSync } from '../../main/ledger/index.js';
 import { findPayableBill } from '../../main/payments/index.js';
+import { agencyDay } from '../../main/payments/partner-api/agency-day.js';
 import { PartnerClient } from '../../main/payments/partner-api/partner-client.js';
 import { newPartnerSecret, sealPartnerSecret } from '../../main/payments/partner-secrets.js';
 import { startPartnerApiServer } from '../../main/server/partner-api-server.js';
@@ -20,13 +23,18 @@ const CONCURRENCY = Number(process.env.SIPEKA_BENCH_PARTNER_CONCURRENCY ?? '16')
 /**
  * Issue 8's benchmark: 10,000 signed v1 payment calls at concurrency 16, over real HTTP on
  * loopback, against a 1,000,000-bill ledger (demo data, SQLite). Client and server share one
- * Node process, so the latency includes signing and parsing on both sides. Afterwards the
+ * Node process, so the latency includes signing and parsing on both sides. SQLite unless
+ * SIPEKA_BENCH_PG_URL names a PostgreSQL server. Afterwards the
  * ledger is counted: every `00` must be one payment of one distinct bill, and nothing else.
  */
 export default async function partnerApiBench(): Promise<Figure[]> {
   const target = Math.round(1_000_000 * Number(process.env.SIPEKA_BENCH_SCALE ?? '1'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipeka-bench-partner-'));
-  const app = await createApp({ db: path.join(dir, 'ledger.db'), env: { SIPEKA_DATA_DIR: dir } });
+  const pgAdmin = process.env.SIPEKA_BENCH_PG_URL;
+  const pgDatabase = pgAdmin ? `sipeka_bench_${randomBytes(4).toString('hex')}` : null;
+  if (pgAdmin && pgDatabase) await adminQuery(pgAdmin, `create database ${pgDatabase}`);
+  const databaseUrl = pgAdmin && pgDatabase ? withDatabase(pgAdmin, pgDatabase) : undefined;
+  const app = await createApp({ db: databaseUrl ? undefined : path.join(dir, 'ledger.db'), databaseUrl, env: { SIPEKA_DATA_DIR: dir } });
   try {
     let count = 0;
     function* limited() {
@@ -49,7 +57,8 @@ export default async function partnerApiBench(): Promise<Figure[]> {
     // Evenly spread unpaid bills, priced beforehand as the inquiry would have told the bank.
     const unpaid = await db.selectFrom('bills').select(['id', 'kode_bayar']).where('status', '=', 'unpaid').orderBy('id').execute();
     const step = unpaid.length / CALLS;
-    const today = new Date().toISOString().slice(0, 10);
+    // The server prices as of the agency's day (WIB), not UTC's.
+    const today = agencyDay(new Date(), 'Asia/Jakarta');
     const targets: { code: string; amount: number }[] = [];
     for (let i = 0; i < CALLS && i * step < unpaid.length; i += 1) {
       const row = unpaid[Math.floor(i * step)] as { id: number; kode_bayar: string };
@@ -96,7 +105,7 @@ export default async function partnerApiBench(): Promise<Figure[]> {
     const payments = Number(counted.payments);
     times.sort((a, b) => a - b);
     const pct = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
-    const size = `${total.toLocaleString('en')} bills`;
+    const size = `${total.toLocaleString('en')} bills, ${app.ledger.engine}`;
     const others = [...answers].filter(([k]) => k !== '200/00').map(([k, n]) => `${k}×${n}`).join(' ') || 'none';
     return [
       { figure: `${targets.length.toLocaleString('en')} signed v1 payments at concurrency ${CONCURRENCY}, p50 (${size})`, value: round(pct(0.5), 1), unit: 'ms' },
@@ -107,6 +116,24 @@ export default async function partnerApiBench(): Promise<Figure[]> {
     ];
   } finally {
     await closeApp(app);
+    if (pgAdmin && pgDatabase) await adminQuery(pgAdmin, `drop database if exists ${pgDatabase}`);
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `SIPEKA_BENCH_PG_URL=postgres://…/postgres` runs the bench on a fresh PostgreSQL database there. */
+async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
 }

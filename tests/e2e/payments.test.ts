@@ -32,23 +32,41 @@ async function seedBill() {
 }
 
 describe('the Pembayaran screen', () => {
-  it('lets the administrator add a partner and shows its secret once', async () => {
+  it('lets the administrator add a partner on Mitra Pembayaran, shows its secret once, edits its allowlist and disables it', async () => {
     await seedAdmin(backend);
-    const page = await openApp(browser, backend, '#/pembayaran');
+    const page = await openApp(browser, backend, '#/mitra');
     await signIn(page, ADMIN.username, ADMIN.password);
-    await page.getByRole('tab', { name: 'Mitra pembayaran' }).click();
+    await expect(page.getByRole('heading', { name: 'Mitra Pembayaran', level: 1 })).toBeVisible();
     await page.getByLabel('Nama', { exact: true }).fill('Bank Sumsel Babel Mobile');
     await page.getByLabel('ID mitra').fill('BSB_MOBILE');
     await page.getByLabel('Alamat IP yang diizinkan').fill('203.0.113.0/24, 198.51.100.7');
     await page.getByLabel('Awalan VA').fill('98765432');
     await page.getByRole('button', { name: 'Tambah mitra' }).click();
-    await expect(page.getByRole('status')).toContainText('hanya ditampilkan sekali');
-    const row = page.getByRole('table', { name: 'Mitra pembayaran' }).getByRole('row', { name: /BSB_MOBILE/ });
+    const secretBox = page.getByRole('region', { name: 'Rahasia mitra BSB_MOBILE' });
+    await expect(secretBox).toContainText('hanya ditampilkan sekali');
+    await expect(secretBox.getByLabel('Rahasia')).not.toHaveValue('');
+    const row = page.getByRole('table', { name: 'Daftar mitra pembayaran' }).getByRole('row', { name: /BSB_MOBILE/ });
     await expect(row).toContainText('203.0.113.0/24, 198.51.100.7/32');
-    await page.getByRole('button', { name: 'Sudah disimpan' }).click();
+    await page.getByRole('button', { name: 'Sudah saya simpan' }).click();
     await expect(page.getByText('hanya ditampilkan sekali')).toHaveCount(0);
+
+    await row.getByRole('button', { name: 'Ubah' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ubah mitra BSB_MOBILE' });
+    await dialog.getByLabel('Alamat IP yang diizinkan').fill('203.0.113.0/24');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(row).not.toContainText('198.51.100.7');
+
     await row.getByRole('button', { name: 'Nonaktifkan' }).click();
     await expect(row).toContainText('Nonaktif');
+  });
+
+  it('keeps the partners away from the Pembayaran screen of an officer', async () => {
+    const admin = await seedAdmin(backend);
+    await seedUser(backend, admin, { username: 'budi', role: 'officer', password: 'rahasia-budi' });
+    const page = await openApp(browser, backend, '#/mitra');
+    await signIn(page, 'budi', 'rahasia-budi');
+    await expect(page.getByRole('heading', { name: 'Akses ditolak' })).toBeVisible();
   });
 
   it('lets an officer record a counter payment of the total as of its day, then lists it', async () => {

@@ -60,11 +60,11 @@ describe.each(testEngines())('the sipeka command on %s', (engine) => {
   it('migrates and checks the database', async () => {
     const d = await fresh(engine);
     const env = { SIPEKA_DATA_DIR: d.dir };
-    expect((await runCli([...d.flags, '--json', 'db', 'migrate'], { env })).json()).toMatchObject({ applied: ['0001_foundation', '0002_ledger', '0003_contacts_templates', '0004_reminders', '0005_payments', '0006_statements', '0007_dashboard', '0008_message_search'] });
+    expect((await runCli([...d.flags, '--json', 'db', 'migrate'], { env })).json()).toMatchObject({ applied: ['0001_foundation', '0002_ledger', '0003_contacts_templates', '0004_reminders', '0005_payments', '0006_statements', '0007_dashboard', '0008_message_search', '0009_contact_search'] });
     expect((await runCli([...d.flags, '--json', 'db', 'migrate'], { env })).json()).toMatchObject({ applied: [] });
     const check = await runCli([...d.flags, '--json', 'db', 'check'], { env });
     expect(check.code).toBe(0);
-    expect(check.json()).toMatchObject({ ok: true, schema: '0008_message_search' });
+    expect(check.json()).toMatchObject({ ok: true, schema: '0009_contact_search' });
   });
 });
 

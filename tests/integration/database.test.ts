@@ -25,7 +25,7 @@ describe.each(testEngines())('the ledger database on %s', (engine) => {
     const app = await createApp({ db: d.db, databaseUrl: d.databaseUrl, env: { SIPEKA_DATA_DIR: d.dir } });
     const report = await checkLedger(app.ledger);
     await closeApp(app);
-    expect(report).toMatchObject({ ok: true, schema: '0008_message_search', pendingMigrations: [] });
+    expect(report).toMatchObject({ ok: true, schema: '0009_contact_search', pendingMigrations: [] });
   });
 
   it('returns 64-bit sums as numbers', async () => {

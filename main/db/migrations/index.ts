@@ -8,6 +8,7 @@ import { payments } from './0005_payments.js';
 import { statements } from './0006_statements.js';
 import { dashboard } from './0007_dashboard.js';
 import { messageSearch } from './0008_message_search.js';
+import { contactSearch } from './0009_contact_search.js';
 
 /** Every migration, in order. Names are stored in the database; never rename or reorder one. */
 export function allMigrations(engine: Engine): Record<string, Migration> {
@@ -20,5 +21,6 @@ export function allMigrations(engine: Engine): Record<string, Migration> {
     '0006_statements': statements(engine),
     '0007_dashboard': dashboard(engine),
     '0008_message_search': messageSearch(engine),
+    '0009_contact_search': contactSearch(engine),
   };
 }

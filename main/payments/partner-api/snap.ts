@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ZodError, ZodTypeAny } from 'zod';
 import { type SnapInquiryRequest, type SnapPaymentRequest, snapInquiryRequest, snapPaymentRequest, snapTokenRequest } from '../../../shared/api/partner-snap.js';
 import type { App } from '../../api/context.js';
-import { calendarDate } from '../../platform/clock.js';
+import { agencyDay } from './agency-day.js';
 import { readSettings } from '../../platform/settings.js';
 import { findPayableBill, type PayableBill } from '../bill-lookup.js';
 import { answerOnce } from './answer-once.js';
@@ -79,7 +79,7 @@ export async function handleSnapVa(app: App, call: PartnerCall, service: 'inquir
   }
 
   const { timezone } = await readSettings(app.ledger.db);
-  const today = calendarDate(now, timezone);
+  const today = agencyDay(now, timezone);
   const { reply, replayed } = await answerOnce(
     app.ledger.db,
     call,

@@ -1,7 +1,7 @@
 import type { ZodError } from 'zod';
 import { v1InquiryRequest, v1PaymentRequest } from '../../../shared/api/partner-v1.js';
 import type { App } from '../../api/context.js';
-import { calendarDate } from '../../platform/clock.js';
+import { agencyDay } from './agency-day.js';
 import { readSettings } from '../../platform/settings.js';
 import { findPayableBill } from '../bill-lookup.js';
 import { answerOnce } from './answer-once.js';
@@ -36,7 +36,7 @@ export async function handleV1(app: App, call: PartnerCall, service: 'inquiry' |
 
   const now = app.clock.now();
   const { timezone } = await readSettings(app.ledger.db);
-  const today = calendarDate(now, timezone);
+  const today = agencyDay(now, timezone);
 
   if (service === 'inquiry') {
     const request = v1InquiryRequest.safeParse(parsed);

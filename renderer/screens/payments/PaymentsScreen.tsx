@@ -5,30 +5,27 @@ import { Page } from '../../components/Page';
 import { type Tab, Tabs } from '../../components/Tabs';
 import { useSignedInUser } from '../../session';
 import { CounterPaymentForm } from './CounterPaymentForm';
-import { PartnersPanel } from './PartnersPanel';
 import { PaymentList } from './PaymentList';
 
-type TabId = 'list' | 'counter' | 'partners';
+type TabId = 'list' | 'counter';
 
-/** Each tab for the roles its procedures allow (shared/api/payments.ts, partners.ts). */
+/** Each tab for the roles its procedures allow (shared/api/payments.ts); partners have their own screen (Mitra Pembayaran). */
 const TAB_ROLES: Record<TabId, readonly Role[]> = {
   list: ['treasurer', 'officer', 'head', 'admin'],
   counter: ['officer', 'treasurer'],
-  partners: ['admin'],
 };
 
-/** Payments recorded in SI PEKA, the counter's payment form, and (for the administrator) the partners that may pay. */
+/** Payments recorded in SI PEKA and the counter's payment form. */
 export function PaymentsScreen() {
   const { t } = useTranslation();
   const me = useSignedInUser();
-  const tabs: Tab<TabId>[] = (['list', 'counter', 'partners'] as const).filter((id) => TAB_ROLES[id].includes(me.role as Role)).map((id) => ({ id, label: t(`payments.tabs.${id}`) }));
+  const tabs: Tab<TabId>[] = (['list', 'counter'] as const).filter((id) => TAB_ROLES[id].includes(me.role as Role)).map((id) => ({ id, label: t(`payments.tabs.${id}`) }));
   const [selected, setSelected] = useState<TabId>('list');
   return (
     <Page title={t('nav.payments.label')} description={t('nav.payments.description')}>
       <Tabs<TabId> label={t('nav.payments.label')} tabs={tabs} selected={selected} onSelect={setSelected}>
         {selected === 'list' && <PaymentList />}
         {selected === 'counter' && <CounterPaymentForm />}
-        {selected === 'partners' && <PartnersPanel />}
       </Tabs>
     </Page>
   );

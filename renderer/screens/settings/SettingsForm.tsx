@@ -7,6 +7,7 @@ import { ErrorNotice, SuccessNotice } from '../../components/Feedback';
 import { SelectField, TextField } from '../../components/Field';
 import { useNotice } from '../../components/notice';
 import { useSession } from '../../session';
+import { PaymentSettingsFieldset } from '../payments/PaymentSettingsFieldset';
 
 const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 
@@ -98,6 +99,7 @@ export function SettingsForm({ saved, editable }: { saved: Settings; editable: b
           />
         </div>
       </fieldset>
+      <PaymentSettingsFieldset form={form} editable={editable} onChange={setForm} />
       {editable && (
         <div className="form-actions">
           <SuccessNotice>{notice.text}</SuccessNotice>
