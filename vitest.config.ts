@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'main/**/*.test.ts', 'shared/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'main/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.ts'],
           environment: 'node',
         },
       },

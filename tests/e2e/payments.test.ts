@@ -61,12 +61,25 @@ describe('the Pembayaran screen', () => {
     await expect(row).toContainText('Nonaktif');
   });
 
-  it('keeps the partners away from the Pembayaran screen of an officer', async () => {
+  it('refuses the Mitra Pembayaran screen to an officer', async () => {
     const admin = await seedAdmin(backend);
     await seedUser(backend, admin, { username: 'budi', role: 'officer', password: 'rahasia-budi' });
     const page = await openApp(browser, backend, '#/mitra');
     await signIn(page, 'budi', 'rahasia-budi');
     await expect(page.getByRole('heading', { name: 'Akses ditolak' })).toBeVisible();
+  });
+
+  it('saves the late-payment penalty and the message costs from the Pembayaran fieldset of Pengaturan', async () => {
+    const admin = await seedAdmin(backend);
+    const page = await openApp(browser, backend, '#/pengaturan');
+    await signIn(page, ADMIN.username, ADMIN.password);
+    const fieldset = page.getByRole('group', { name: 'Pembayaran' });
+    await expect(fieldset.getByLabel('Denda per bulan (%)')).toHaveValue('1');
+    await fieldset.getByLabel('Denda per bulan (%)').fill('2');
+    await fieldset.getByLabel('Biaya satu SMS (Rp)').fill('500');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await expect(page.getByText('Pengaturan telah disimpan.')).toBeVisible();
+    expect((await backend.call('settings.get', {}, admin)).settings).toMatchObject({ penaltyPercentPerMonth: 2, smsMessageCost: 500 });
   });
 
   it('lets an officer record a counter payment of the total as of its day, then lists it', async () => {
