@@ -68,7 +68,9 @@ async function filtered(db: Kysely<Database>, filters: Omit<QueueFilters, 'probl
   let base: Base = db.selectFrom('contacts');
   if (filters.kecamatan) {
     const kecamatan = filters.kecamatan;
-    base = base.where('contacts.taxpayer_id', 'in', db.selectFrom('taxpayers').select('taxpayers.id').where('taxpayers.kecamatan', '=', kecamatan));
+    // Probed per contact by the taxpayer's key, so the page stops at its fiftieth row instead of
+    // first collecting every taxpayer of a large kecamatan.
+    base = base.where((eb) => eb.exists(eb.selectFrom('taxpayers').select('taxpayers.id').whereRef('taxpayers.id', '=', 'contacts.taxpayer_id').where('taxpayers.kecamatan', '=', kecamatan)));
   }
   if (filters.taxType) {
     const taxType = filters.taxType;

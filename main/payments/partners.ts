@@ -4,7 +4,7 @@ import type { PartnerView } from '../../shared/api/partners.js';
 import { UserError } from '../../shared/errors.js';
 import type { Database, PartnersTable } from '../db/schema.js';
 import { normaliseCidr } from './ip-allowlist.js';
-import { newPartnerSecret, sealPartnerSecret } from './partner-secrets.js';
+import { forgetPartnersForAuth, newPartnerSecret, sealPartnerSecret } from './partner-secrets.js';
 
 /** Where sealing happens and who is acting: what every change to a partner needs. */
 export interface PartnerChange {
@@ -71,6 +71,8 @@ export async function updatePartner(
     })
     .where('id', '=', id)
     .execute();
+  // The partner API keeps partners for a few seconds; a disable or new allowlist applies now.
+  forgetPartnersForAuth();
   return { before, after: await getPartner(db, id) };
 }
 
@@ -86,6 +88,8 @@ export async function rotatePartnerSecret(db: Kysely<Database>, id: string, chan
     .execute();
   // Tokens issued under the old secret end with it.
   await db.deleteFrom('partner_tokens').where('partner_id', '=', id).execute();
+  // The partner API keeps partners for a few seconds; the old secret must stop working now.
+  forgetPartnersForAuth();
   return { partner: await getPartner(db, id), secret };
 }
 

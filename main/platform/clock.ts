@@ -37,6 +37,14 @@ export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone such as Asia/Jakarta. */
 export function calendarDate(instant: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  // Building an Intl.DateTimeFormat costs most of a millisecond; one per zone is kept.
+  let formatter = dateFormatters.get(timeZone);
+  if (!formatter) {
+    // en-CA formats as YYYY-MM-DD.
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(instant);
 }
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();

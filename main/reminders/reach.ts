@@ -48,13 +48,30 @@ export async function loadTemplates(db: Kysely<Database>, rules: readonly StageR
 }
 
 /** Numbers never messaged, and why: the office's (or a consultant's) numbers, and those that opted out. */
-export async function blockedPhones(db: Kysely<Database>): Promise<Map<string, SkipReason>> {
+export async function blockedPhones(db: Kysely<Database>, among?: readonly string[]): Promise<Map<string, SkipReason>> {
   const blocked = new Map<string, SkipReason>();
-  const office = await db.selectFrom('shared_numbers').select('phone').where('marking', '=', 'office').execute();
-  for (const { phone } of office) blocked.set(phone, 'office_number');
-  const optedOut = await db.selectFrom('opt_outs').select('phone').execute();
-  for (const { phone } of optedOut) blocked.set(phone, 'opted_out');
+  // With `among`, only those numbers are looked up: one payment's thank-you must not read every opt-out.
+  const chunks = among === undefined ? [undefined] : chunked([...new Set(among)], PHONES_PER_QUERY);
+  for (const phones of chunks) {
+    let office = db.selectFrom('shared_numbers').select('phone').where('marking', '=', 'office');
+    if (phones) office = office.where('phone', 'in', phones);
+    for (const { phone } of await office.execute()) blocked.set(phone, 'office_number');
+  }
+  for (const phones of chunks) {
+    let optedOut = db.selectFrom('opt_outs').select('phone');
+    if (phones) optedOut = optedOut.where('phone', 'in', phones);
+    for (const { phone } of await optedOut.execute()) blocked.set(phone, 'opted_out');
+  }
   return blocked;
+}
+
+/** Well under SQLite's and PostgreSQL's bound-parameter limits. */
+const PHONES_PER_QUERY = 500;
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
 }
 
 export function templateKey(stage: string, channel: Channel): string {

@@ -47,7 +47,8 @@ export async function thankForPayments(trx: Kysely<Database>, billIds: readonly 
   const settings = await readSettings(trx);
   const today = calendarDate(now, settings.timezone);
   const templates = await thankYouTemplates(trx);
-  const blocked = await blockedPhones(trx);
+  const phones = bills.flatMap((b) => [b.wa_phone, b.sms_phone]).filter((p): p is string => p !== null);
+  const blocked = await blockedPhones(trx, phones);
   const window = { start: settings.sendWindowStart, end: settings.sendWindowEnd, days: settings.sendDays, holidays: await holidaySet(trx, today), timeZone: settings.timezone };
   const notBefore = nextSendInstant(now, window).toISOString();
   const at = now.toISOString();
