@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { UserError } from '../../shared/errors.js';
 import type { Database } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 /** `PRAGMA application_id` stamped on every SI PEKA file ("SPKA"), so a foreign SQLite file is recognised. */
@@ -37,13 +38,13 @@ export function openSqlite(file: string): OpenedSqlite {
     raw.close();
     throw err;
   }
-  return { raw, db: new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) }) };
+  return { raw, db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) }) };
 }
 
 /** A read-only connection to a ledger already opened (and migrated) by `openSqlite`. */
 export function openSqliteReader(file: string): Kysely<Database> {
   const raw = new SqliteDatabase(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
 }
 
 function assertUsableFile(file: string): void {
