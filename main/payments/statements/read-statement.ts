@@ -118,6 +118,18 @@ async function findTable(file: string, options: ReadStatementOptions): Promise<T
 
 async function tableIn(file: string, options: ReadStatementOptions, delimiter: (typeof CSV_DELIMITERS)[number] | undefined): Promise<{ kind: string; table: Table | null }> {
   try {
+    return await tableFrom(file, options, delimiter);
+  } catch (err) {
+    // Under heavy load ExcelJS's unzip stream has been seen to report a sound, small file as
+    // ended early (FILE_ENDED); a statement is read whole in milliseconds, so read it once more
+    // before calling the file damaged. A truly damaged file fails the second time too.
+    if (!(err instanceof UserError && err.params.code === 'CORRUPT_FILE')) throw err;
+    return tableFrom(file, options, delimiter);
+  }
+}
+
+async function tableFrom(file: string, options: ReadStatementOptions, delimiter: (typeof CSV_DELIMITERS)[number] | undefined): Promise<{ kind: string; table: Table | null }> {
+  try {
     const spreadsheet = await openSpreadsheet(file, { fileName: options.fileName, ...(delimiter ? { delimiter } : {}) });
     const bySheet = new Map<string, SheetRow[]>();
     for await (const row of spreadsheet.rows()) {
