@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { App } from './api/context.js';
 import { ensureContacts, refreshContacts, stashContactsOfRun } from './contacts/index.js';
+import { stopRollups } from './dashboard/index.js';
 import { openLedger } from './db/index.js';
 import { onBillsPaid, onContactCellsChanged, onTaxpayersRemoving } from './ledger/index.js';
 import { type Clock, clockFromEnv } from './platform/clock.js';
@@ -46,5 +47,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
 }
 
 export async function closeApp(app: App): Promise<void> {
+  // A dashboard rebuild running in the background is abandoned; the previous build stays.
+  await stopRollups(app);
   await app.ledger.close();
 }

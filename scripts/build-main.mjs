@@ -9,4 +9,6 @@ const esm = { ...common, format: 'esm', external, banner: { js: "import { create
 await build({ ...esm, entryPoints: ['main/electron/main.ts'], outfile: 'dist/electron/main.mjs' });
 // The import's parsing thread: parse-in-worker.ts starts `./import-worker.mjs` beside the bundle.
 await build({ ...esm, entryPoints: ['main/ledger/import-worker.ts'], outfile: 'dist/electron/import-worker.mjs' });
+// The dashboard's rollup thread: rollup-in-worker.ts starts `./rollup-worker.mjs` beside the bundle.
+await build({ ...esm, entryPoints: ['main/dashboard/rollup-worker.ts'], outfile: 'dist/electron/rollup-worker.mjs' });
 await build({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] });

@@ -1,2 +1,2 @@
 export { dashboardProcedures } from './procedures.js';
-export { freshRollups, type RollupStatus } from './rollups.js';
+export { freshRollups, rollupsSettled, setRollupPolicy, stopRollups, type RollupStatus } from './rollups.js';

@@ -20,7 +20,7 @@ export interface KpiRequest {
 }
 
 /** Every figure of the dashboard for one choice of filters, from the rollups (kept fresh by the caller). */
-export async function computeKpi(db: Kysely<Database>, request: KpiRequest, today: string, settings: Settings, targets: readonly TargetRow[], builtAt: string | null): Promise<KpiResult> {
+export async function computeKpi(db: Kysely<Database>, request: KpiRequest, today: string, settings: Settings, targets: readonly TargetRow[], freshness: { builtAt: string | null; refreshing: boolean }): Promise<KpiResult> {
   const scope = scopeOf(request, today);
   const filters: FigureFilters = { taxType: request.taxType ?? null, kecamatan: request.kecamatan ?? null };
   const [realisation, arrears, compliance, funnel, reachability, messages] = await Promise.all([
@@ -54,7 +54,8 @@ export async function computeKpi(db: Kysely<Database>, request: KpiRequest, toda
     channels: ['whatsapp', 'sms'].map((channel) => ({ channel, messages: byChannel.get(channel) ?? 0, costPerMessage: costOf(channel), cost: (byChannel.get(channel) ?? 0) * costOf(channel) })),
     // Each reminder sent replaces a letter that would have been printed and delivered.
     savings: { reminders, paperLetterCost: settings.paperLetterCost, messageCost: reminderCost, saved: reminders * settings.paperLetterCost - reminderCost },
-    builtAt,
+    builtAt: freshness.builtAt,
+    refreshing: freshness.refreshing,
   };
 }
 

@@ -18,7 +18,7 @@ export const dashboardProcedures: HandlerMap<Extract<ProcedureName, `dashboard.$
     const today = await agencyToday(ctx.db, ctx.app.clock);
     const year = filters.year ?? Number((filters.period ?? today).slice(0, 4));
     const [settings, targets] = await Promise.all([readSettings(ctx.db), readTargets(ctx.db, year)]);
-    return computeKpi(ctx.db, filters, today, settings, targets, status.builtAt);
+    return computeKpi(ctx.db, filters, today, settings, targets, status);
   },
 
   async 'dashboard.targets'(ctx, { year }) {

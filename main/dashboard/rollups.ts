@@ -1,321 +1,190 @@
-import { type Kysely, sql } from 'kysely';
-import { addDays, daysBetween } from '../../shared/dashboard/calendar.js';
+import type { Kysely } from 'kysely';
 import type { App } from '../api/context.js';
 import { bulkInsert } from '../db/bulk-insert.js';
 import type { Database } from '../db/schema.js';
+import { expandNewMessages } from './message-bills.js';
+import { computeLedgerRollups, computeMessageRollups } from './rollup-compute.js';
+import { computeInWorker } from './rollup-in-worker.js';
+import type { ComputedPart } from './rollup-tables.js';
 import { ledgerVersion, outboxVersion } from './rollup-version.js';
 
-/** A bill's kecamatan is its taxpayer's, as on the bills and contacts screens; none is ''. */
-const kecamatan = sql<string>`coalesce(${sql.ref('taxpayers.kecamatan')}, '')`;
-const SENT_STATES = ['sent', 'delivered', 'read'] as const;
+type Part = 'ledger' | 'messages';
 
 export interface RollupStatus {
-  /** When the message figures, the only ones that may lag, were built. */
+  /** When the oldest of the figures shown were built (null before the first build). */
   builtAt: string | null;
   /** Parts rebuilt by this call, with how long each took. */
-  rebuilt: { part: 'ledger' | 'messages'; ms: number }[];
+  rebuilt: { part: Part; ms: number }[];
+  /** A rebuild is running in the background: the figures shown are from `builtAt`. */
+  refreshing: boolean;
 }
-
-const inFlight = new WeakMap<object, Promise<RollupStatus>>();
 
 /**
  * Gateway statuses arrive all day while a dispatch runs; rebuilding the message figures for each
- * would hold the writer for seconds at a million messages, so they may lag this long behind the
- * outbox (the screen says when its figures were built). Ledger changes are never late.
+ * would cost seconds at a million messages, so they may lag this long behind the outbox (the
+ * screen says when its figures were built).
  */
 export const MESSAGES_MAX_AGE_MS = 60_000;
 
+export interface RollupPolicy {
+  /**
+   * From this many bills (for the ledger part) or messages (for the messages part), a stale part
+   * is rebuilt in the background while the screen shows the previous build with its time; below
+   * it, inline, so a small office always sees figures as of now. Sized so an inline rebuild stays
+   * within the dashboard's 200 ms budget. Counted from the largest id (no scan).
+   */
+  backgroundFromRows: number;
+}
+
+const DEFAULT_POLICY: RollupPolicy = { backgroundFromRows: 50_000 };
+const policies = new WeakMap<App, RollupPolicy>();
+const inFlight = new WeakMap<App, Promise<RollupStatus>>();
+const background = new WeakMap<App, { done: Promise<void>; stop: () => Promise<void> }>();
+
+/** Changes when a rebuild moves to the background (tests, and the bench). */
+export function setRollupPolicy(app: App, policy: Partial<RollupPolicy>): void {
+  policies.set(app, { ...DEFAULT_POLICY, ...policies.get(app), ...policy });
+}
+
 /**
- * Makes the dashboard's rollups current, then the queries read them. A rollup is rebuilt whole,
- * in one transaction, when the fingerprint of what it derives from differs from the one stored
- * with it (the message figures: see MESSAGES_MAX_AGE_MS); otherwise this costs the few
- * primary-key reads of the fingerprints. Concurrent callers of one app share one rebuild.
+ * Makes the dashboard's rollups current enough, then the queries read them. A part is rebuilt
+ * when the fingerprint of what it derives from differs from the one stored with it; otherwise
+ * this costs the few primary-key reads of the fingerprints. A small ledger is rebuilt inline; a
+ * large one in the background (see RollupPolicy) unless nothing was ever built. Concurrent
+ * callers share one check.
  */
 export function freshRollups(app: App): Promise<RollupStatus> {
   const running = inFlight.get(app);
   if (running) return running;
-  const started = refresh(app, app.ledger.db, app.clock.now()).finally(() => inFlight.delete(app));
+  const started = refresh(app).finally(() => inFlight.delete(app));
   inFlight.set(app, started);
   return started;
 }
 
-async function refresh(app: App, db: Kysely<Database>, now: Date): Promise<RollupStatus> {
+/** Resolves once no background rebuild is running (tests and the bench wait on it). */
+export async function rollupsSettled(app: App): Promise<void> {
+  for (let job = background.get(app); job; job = background.get(app)) await job.done;
+}
+
+/** Ends a background rebuild at once (the app is closing); what was stored stays. */
+export async function stopRollups(app: App): Promise<void> {
+  const job = background.get(app);
+  if (!job) return;
+  await job.stop();
+  await job.done;
+}
+
+async function refresh(app: App): Promise<RollupStatus> {
+  const db = app.ledger.db;
+  const policy = policies.get(app) ?? DEFAULT_POLICY;
   const stored = await readState(db);
   const ledger = await ledgerVersion(db);
   const messages = `${ledger}|${await outboxVersion(db)}`;
-  const rebuilt: RollupStatus['rebuilt'] = [];
-  const attempt = async (part: 'ledger' | 'messages', build: (trx: Kysely<Database>) => Promise<void>) => {
-    try {
-      rebuilt.push(await rebuild(db, part, now, build));
-    } catch (err) {
-      // Figures a little old (the screen says from when) beat no dashboard while the writer is busy.
-      if (!stored.has(part)) throw err;
-      app.logger.warn('dashboard rollups not rebuilt; showing the previous build', { part, error: err instanceof Error ? err.message : String(err) });
-    }
-  };
-  if (stored.get('ledger')?.version !== ledger) await attempt('ledger', rebuildLedgerRollups);
+  const now = app.clock.now();
+  const stale: Part[] = [];
+  if (stored.get('ledger')?.version !== ledger) stale.push('ledger');
   const built = stored.get('messages');
   // Paid dates decide the funnel, so a ledger change always rebuilds the message figures too.
   const ledgerMoved = built?.version.split('|')[0] !== ledger;
   const outboxMoved = built?.version !== messages;
   const old = !built || now.getTime() - Date.parse(built.built_at) >= MESSAGES_MAX_AGE_MS;
-  if (ledgerMoved || (outboxMoved && old)) await attempt('messages', rebuildMessageRollups);
+  if (ledgerMoved || (outboxMoved && old)) stale.push('messages');
+
+  const rebuilt: RollupStatus['rebuilt'] = [];
+  const later: Part[] = [];
+  for (const part of stale) {
+    const large = (await sizeOf(db, part)) >= policy.backgroundFromRows;
+    if (large && stored.has(part)) {
+      later.push(part);
+      continue;
+    }
+    try {
+      rebuilt.push(await rebuildInline(db, part, now));
+    } catch (err) {
+      // Figures a little old (the screen says from when) beat no dashboard while the writer is busy.
+      if (!stored.has(part)) throw err;
+      app.logger.warn('dashboard rollups not rebuilt; showing the previous build', { part, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  if (later.length > 0 && !background.has(app)) startBackground(app, later);
   const state = rebuilt.length > 0 ? await readState(db) : stored;
-  return { builtAt: state.get('messages')?.built_at ?? null, rebuilt };
+  const times = [...state.values()].map((r) => r.built_at).sort();
+  return { builtAt: times[0] ?? null, rebuilt, refreshing: background.has(app) };
 }
 
 async function readState(db: Kysely<Database>) {
   const rows = await db.selectFrom('dashboard_rollup_state').selectAll().execute();
-  return new Map(rows.map((r) => [r.part, r]));
+  return new Map(rows.map((r) => [r.part as Part, r]));
 }
 
-async function rebuild(db: Kysely<Database>, part: 'ledger' | 'messages', now: Date, build: (trx: Kysely<Database>) => Promise<void>) {
+async function sizeOf(db: Kysely<Database>, part: Part): Promise<number> {
+  const table = part === 'ledger' ? 'bills' : 'outbox';
+  const row = await db.selectFrom(table).select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/** Computes and writes a part in one transaction: the caller waits for figures as of now. */
+async function rebuildInline(db: Kysely<Database>, part: Part, now: Date) {
   const started = performance.now();
   await db.transaction().execute(async (trx) => {
-    // Read inside the transaction: what the rollup is built from is what this version names.
-    const version = part === 'ledger' ? await ledgerVersion(trx) : `${await ledgerVersion(trx)}|${await outboxVersion(trx)}`;
-    await build(trx);
-    const ms = Math.round(performance.now() - started);
-    const row = { part, version, built_at: now.toISOString(), build_ms: ms };
-    await trx
-      .insertInto('dashboard_rollup_state')
-      .values(row)
-      .onConflict((oc) => oc.column('part').doUpdateSet({ version, built_at: row.built_at, build_ms: ms }))
-      .execute();
+    if (part === 'messages') await expandNewMessages(trx, (insert) => insert(trx));
+    await writePart(trx, part === 'ledger' ? await computeLedgerRollups(trx) : await computeMessageRollups(trx), now, performance.now() - started);
   });
   return { part, ms: Math.round(performance.now() - started) };
 }
 
-/** Bills per due day, money received per month, and reachability. */
-export async function rebuildLedgerRollups(trx: Kysely<Database>): Promise<void> {
-  await trx.deleteFrom('dash_bill_days').execute();
-  await trx
-    .insertInto('dash_bill_days')
-    .columns(['tax_type', 'kecamatan', 'due_date', 'bills', 'on_time_bills', 'unpaid_bills', 'unpaid_principal'])
-    .expression(
-      trx
-        .selectFrom('bills')
-        .innerJoin('taxpayers', 'taxpayers.id', 'bills.taxpayer_id')
-        .select((eb) => [
-          'bills.tax_type',
-          kecamatan.as('kecamatan'),
-          'bills.due_date',
-          eb.fn.countAll().as('bills'),
-          eb.fn.sum(eb.case().when(eb.and([eb('bills.status', '=', 'paid'), eb('bills.paid_date', '<=', eb.ref('bills.due_date'))])).then(1).else(0).end()).as('on_time_bills'),
-          eb.fn.sum(eb.case().when('bills.status', '=', 'unpaid').then(1).else(0).end()).as('unpaid_bills'),
-          eb.fn.sum(eb.case().when('bills.status', '=', 'unpaid').then(eb.ref('bills.principal')).else(0).end()).as('unpaid_principal'),
-        ])
-        .groupBy(['bills.tax_type', 'taxpayers.kecamatan', 'bills.due_date']),
-    )
-    .execute();
-  await addMargins(trx, 'dash_bill_days', ['tax_type', 'kecamatan', 'due_date'], ['bills', 'on_time_bills', 'unpaid_bills', 'unpaid_principal'], ['tax_type', 'kecamatan']);
-
-  const paidMonth = sql<string>`substr(${sql.ref('bills.paid_date')}, 1, 7)`;
-  await trx.deleteFrom('dash_receipts').execute();
-  await trx
-    .insertInto('dash_receipts')
-    .columns(['tax_type', 'kecamatan', 'paid_month', 'bills', 'amount'])
-    .expression(
-      trx
-        .selectFrom('bills')
-        .innerJoin('taxpayers', 'taxpayers.id', 'bills.taxpayer_id')
-        .leftJoin('payments', 'payments.bill_id', 'bills.id')
-        .where('bills.status', '=', 'paid')
-        .where('bills.paid_date', 'is not', null)
-        // A payment in SI PEKA says what was received; a bill SIMPADA reports paid, its principal and penalty.
-        .select((eb) => ['bills.tax_type', kecamatan.as('kecamatan'), paidMonth.as('paid_month'), eb.fn.countAll().as('bills'), eb.fn.sum(eb.fn.coalesce('payments.amount', eb('bills.principal', '+', eb.ref('bills.penalty')))).as('amount')])
-        .groupBy(['bills.tax_type', 'taxpayers.kecamatan', paidMonth]),
-    )
-    .execute();
-  await addMargins(trx, 'dash_receipts', ['tax_type', 'kecamatan', 'paid_month'], ['bills', 'amount'], ['tax_type', 'kecamatan']);
-
-  await rebuildReach(trx);
-}
-
-async function rebuildReach(trx: Kysely<Database>): Promise<void> {
-  await trx.deleteFrom('dash_reach').execute();
-  // Unpaid bills are summed per taxpayer and tax type from the covering index first, so only one
-  // row per taxpayer meets the contacts join (as main/contacts/reachability.ts does).
-  const perTaxpayerAndType = trx
-    .selectFrom('bills')
-    .select((eb) => ['bills.taxpayer_id', 'bills.tax_type', eb.fn.sum<number>('bills.principal').as('principal')])
-    .where('bills.status', '=', 'unpaid')
-    .groupBy(['bills.taxpayer_id', 'bills.tax_type']);
-  await trx
-    .insertInto('dash_reach')
-    .columns(['kecamatan', 'tax_type', 'reach', 'taxpayers', 'principal'])
-    .expression(
-      trx
-        .selectFrom(perTaxpayerAndType.as('u'))
-        .innerJoin('contacts', 'contacts.taxpayer_id', 'u.taxpayer_id')
-        .innerJoin('taxpayers', 'taxpayers.id', 'u.taxpayer_id')
-        .select((eb) => [kecamatan.as('kecamatan'), 'u.tax_type', 'contacts.reach', eb.fn.countAll().as('taxpayers'), eb.fn.sum('u.principal').as('principal')])
-        .groupBy(['taxpayers.kecamatan', 'u.tax_type', 'contacts.reach']),
-    )
-    .execute();
-  const perTaxpayer = trx
-    .selectFrom('bills')
-    .select((eb) => ['bills.taxpayer_id', eb.fn.sum<number>('bills.principal').as('principal')])
-    .where('bills.status', '=', 'unpaid')
-    .groupBy('bills.taxpayer_id');
-  await trx
-    .insertInto('dash_reach')
-    .columns(['kecamatan', 'tax_type', 'reach', 'taxpayers', 'principal'])
-    .expression(
-      trx
-        .selectFrom('contacts')
-        .innerJoin('taxpayers', 'taxpayers.id', 'contacts.taxpayer_id')
-        .leftJoin(perTaxpayer.as('u'), 'u.taxpayer_id', 'contacts.taxpayer_id')
-        .select((eb) => [kecamatan.as('kecamatan'), sql<string>`'*'`.as('tax_type'), 'contacts.reach', eb.fn.countAll().as('taxpayers'), eb.fn.coalesce(eb.fn.sum('u.principal'), sql<number>`0`).as('principal')])
-        .groupBy(['taxpayers.kecamatan', 'contacts.reach']),
-    )
-    .execute();
-}
-
-/** The reminder funnel, the never-reminded comparison group, and messages by channel. */
-export async function rebuildMessageRollups(trx: Kysely<Database>): Promise<void> {
-  await expandNewMessages(trx);
-
-  const planMonth = sql<string>`substr(${sql.ref('outbox.plan_date')}, 1, 7)`;
-  await trx.deleteFrom('dash_funnel').execute();
-  await trx
-    .insertInto('dash_funnel')
-    .columns(['tax_type', 'kecamatan', 'stage', 'channel', 'plan_month', 'sent', 'delivered', 'read_count', 'paid7', 'paid14'])
-    .expression(
-      trx
-        .selectFrom('dash_message_bills as mb')
-        .innerJoin('outbox', 'outbox.id', 'mb.outbox_id')
-        .innerJoin('bills', 'bills.id', 'mb.bill_id')
-        .innerJoin('taxpayers', 'taxpayers.id', 'bills.taxpayer_id')
-        .where('outbox.kind', '=', 'reminder')
-        .where('outbox.state', 'in', SENT_STATES)
-        .select((eb) => [
-          'bills.tax_type',
-          kecamatan.as('kecamatan'),
-          'outbox.stage',
-          'outbox.channel',
-          planMonth.as('plan_month'),
-          eb.fn.countAll().as('sent'),
-          eb.fn.sum(eb.case().when('outbox.state', 'in', ['delivered', 'read']).then(1).else(0).end()).as('delivered'),
-          eb.fn.sum(eb.case().when('outbox.state', '=', 'read').then(1).else(0).end()).as('read_count'),
-          eb.fn.sum(eb.case().when(eb.and([eb('bills.status', '=', 'paid'), eb('bills.paid_date', '<=', eb.ref('mb.plus7'))])).then(1).else(0).end()).as('paid7'),
-          eb.fn.sum(eb.case().when(eb.and([eb('bills.status', '=', 'paid'), eb('bills.paid_date', '<=', eb.ref('mb.plus14'))])).then(1).else(0).end()).as('paid14'),
-        ])
-        .groupBy(['bills.tax_type', 'taxpayers.kecamatan', 'outbox.stage', 'outbox.channel', planMonth]),
-    )
-    .execute();
-  await addMargins(trx, 'dash_funnel', ['tax_type', 'kecamatan', 'stage', 'channel', 'plan_month'], ['sent', 'delivered', 'read_count', 'paid7', 'paid14'], ['tax_type', 'kecamatan']);
-
-  await rebuildUnreminded(trx);
-
-  await trx.deleteFrom('dash_messages').execute();
-  await trx
-    .insertInto('dash_messages')
-    .columns(['kind', 'channel', 'plan_month', 'kecamatan', 'tax_type', 'messages'])
-    .expression(
-      trx
-        .selectFrom('outbox')
-        .innerJoin('taxpayers', 'taxpayers.id', 'outbox.taxpayer_id')
-        .where('outbox.state', 'in', SENT_STATES)
-        .select((eb) => ['outbox.kind', 'outbox.channel', planMonth.as('plan_month'), kecamatan.as('kecamatan'), sql<string>`'*'`.as('tax_type'), eb.fn.countAll().as('messages')])
-        .groupBy(['outbox.kind', 'outbox.channel', planMonth, 'taxpayers.kecamatan']),
-    )
-    .execute();
-  await trx
-    .insertInto('dash_messages')
-    .columns(['kind', 'channel', 'plan_month', 'kecamatan', 'tax_type', 'messages'])
-    .expression(
-      trx
-        .selectFrom('dash_message_bills as mb')
-        .innerJoin('outbox', 'outbox.id', 'mb.outbox_id')
-        .innerJoin('bills', 'bills.id', 'mb.bill_id')
-        .innerJoin('taxpayers', 'taxpayers.id', 'outbox.taxpayer_id')
-        .where('outbox.state', 'in', SENT_STATES)
-        .select((eb) => ['outbox.kind', 'outbox.channel', planMonth.as('plan_month'), kecamatan.as('kecamatan'), 'bills.tax_type', eb.fn.count('outbox.id').distinct().as('messages')])
-        .groupBy(['outbox.kind', 'outbox.channel', planMonth, 'taxpayers.kecamatan', 'bills.tax_type']),
-    )
-    .execute();
-  // A message speaking of two tax types counts once under `*`, so only the kecamatan margin is a sum.
-  await addMargins(trx, 'dash_messages', ['kind', 'channel', 'plan_month', 'kecamatan', 'tax_type'], ['messages'], ['kecamatan']);
-}
-
 /**
- * outbox.bill_ids is JSON, which the two engines unpack with different functions; messages never
- * change their bills, so each is unpacked here once, in order of id, as it appears.
+ * Rebuilds parts while the screens keep reading the previous build. Computing only reads: on
+ * SQLite it runs on a worker thread with its own connection, so neither this process's requests
+ * nor the writer wait for it; only the final replacement of the rollup rows takes the writer,
+ * briefly.
  */
-async function expandNewMessages(trx: Kysely<Database>): Promise<void> {
-  const last = await trx.selectFrom('dash_message_bills').select((eb) => eb.fn.max('outbox_id').as('id')).executeTakeFirst();
-  let afterId = Number(last?.id ?? 0);
-  for (;;) {
-    const page = await trx.selectFrom('outbox').select(['id', 'kind', 'stage', 'channel', 'plan_date', 'bill_ids']).where('id', '>', afterId).orderBy('id').limit(5000).execute();
-    if (page.length === 0) return;
-    const rows = page.flatMap((m) => {
-      const common = { kind: m.kind, stage: m.stage, channel: m.channel, plan_date: m.plan_date, plus7: addDays(m.plan_date, 7), plus14: addDays(m.plan_date, 14) };
-      return [...new Set(JSON.parse(m.bill_ids) as number[])].map((billId) => ({ outbox_id: Number(m.id), bill_id: billId, ...common }));
-    });
-    await bulkInsert(trx, 'dash_message_bills', ['outbox_id', 'bill_id', 'kind', 'stage', 'channel', 'plan_date', 'plus7', 'plus14'], rows);
-    afterId = Number(page[page.length - 1]?.id);
-  }
+function startBackground(app: App, parts: Part[]): void {
+  let stopped = false;
+  let stopWorker: (() => Promise<void>) | null = null;
+  const run = async () => {
+    for (const part of parts) {
+      if (stopped) return;
+      const started = performance.now();
+      if (part === 'messages') await expandNewMessages(app.ledger.db, (insert) => app.ledger.db.transaction().execute(insert));
+      if (stopped) return;
+      let computed: ComputedPart;
+      if (app.ledger.engine === 'sqlite') {
+        const job = computeInWorker({ dbFile: app.location.dbFile, part });
+        stopWorker = job.stop;
+        computed = await job.result;
+        stopWorker = null;
+      } else {
+        computed = part === 'ledger' ? await computeLedgerRollups(app.ledger.reader) : await computeMessageRollups(app.ledger.reader);
+      }
+      if (stopped) return;
+      await app.ledger.db.transaction().execute((trx) => writePart(trx, computed, app.clock.now(), performance.now() - started));
+    }
+  };
+  const done = run()
+    .catch((err: unknown) => {
+      if (!stopped) app.logger.warn('dashboard rollups not rebuilt in the background; the previous build stays', { parts, error: err instanceof Error ? err.message : String(err) });
+    })
+    .finally(() => background.delete(app));
+  background.set(app, {
+    done,
+    stop: async () => {
+      stopped = true;
+      await stopWorker?.();
+    },
+  });
 }
 
-/** How far from the due date a paid date may lie and still matter to a stage's window. */
-const EARLIEST_OFFSET = -31;
-const LATEST_OFFSET = 75;
-const PAID_BEFORE_ANY_STAGE = '0000-00-00';
-const PAID_AFTER_EVERY_WINDOW = '9999-12-31';
-
-/**
- * Bills no reminder was ever planned for, by due day and paid day. A paid day far from the due
- * day is folded into "before any stage" or "after every window", which keeps the rollup to a
- * few rows per due day while every comparison the funnel makes stays exact.
- */
-async function rebuildUnreminded(trx: Kysely<Database>): Promise<void> {
-  await trx.deleteFrom('dash_unreminded').execute();
-  const rows = await trx
-    .selectFrom('bills')
-    .innerJoin('taxpayers', 'taxpayers.id', 'bills.taxpayer_id')
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb.selectFrom('dash_message_bills as mb').select('mb.bill_id').whereRef('mb.bill_id', '=', 'bills.id').where('mb.kind', '=', 'reminder'),
-        ),
-      ),
-    )
-    .select((eb) => ['bills.tax_type', kecamatan.as('kecamatan'), 'bills.due_date', 'bills.paid_date', 'bills.status', eb.fn.countAll<number>().as('n')])
-    .groupBy(['bills.tax_type', 'taxpayers.kecamatan', 'bills.due_date', 'bills.paid_date', 'bills.status'])
+/** Replaces a part's rows and records the version they were computed at. */
+async function writePart(trx: Kysely<Database>, computed: ComputedPart, now: Date, ms: number): Promise<void> {
+  for (const { table, rows } of computed.tables) {
+    await trx.deleteFrom(table.name).execute();
+    await bulkInsert(trx, table.name, [...table.keys, ...table.sums] as never, rows);
+  }
+  const row = { part: computed.part, version: computed.version, built_at: now.toISOString(), build_ms: Math.round(ms) };
+  await trx
+    .insertInto('dashboard_rollup_state')
+    .values(row)
+    .onConflict((oc) => oc.column('part').doUpdateSet({ version: row.version, built_at: row.built_at, build_ms: row.build_ms }))
     .execute();
-  const folded = new Map<string, { tax_type: string; kecamatan: string; due_date: string; paid_date: string; bills: number }>();
-  for (const r of rows) {
-    const paid = r.status === 'paid' && r.paid_date ? foldPaidDate(r.due_date, r.paid_date) : '';
-    const key = `${r.tax_type}\u0000${r.kecamatan}\u0000${r.due_date}\u0000${paid}`;
-    const row = folded.get(key);
-    if (row) row.bills += Number(r.n);
-    else folded.set(key, { tax_type: r.tax_type, kecamatan: r.kecamatan, due_date: r.due_date, paid_date: paid, bills: Number(r.n) });
-  }
-  await bulkInsert(trx, 'dash_unreminded', ['tax_type', 'kecamatan', 'due_date', 'paid_date', 'bills'], [...folded.values()]);
-  await addMargins(trx, 'dash_unreminded', ['tax_type', 'kecamatan', 'due_date', 'paid_date'], ['bills'], ['tax_type', 'kecamatan']);
-}
-
-type Margin = 'tax_type' | 'kecamatan';
-
-/**
- * Adds a rollup's margins: rows with `*` as the tax type, the kecamatan or both, summed from its
- * cells. A panel without that filter then reads the few margin rows instead of adding up every
- * (tax type, kecamatan) cell, which keeps each query to one indexed range at a million bills.
- */
-async function addMargins(trx: Kysely<Database>, table: keyof Database & string, keys: readonly string[], sums: readonly string[], margins: readonly Margin[]): Promise<void> {
-  const subsets = margins.length === 1 ? [margins] : [[margins[0]], [margins[1]], margins] as Margin[][];
-  for (const subset of subsets) {
-    const values = [...keys.map((k) => ((subset as string[]).includes(k) ? sql`'*'` : sql.ref(k))), ...sums.map((c) => sql`sum(${sql.ref(c)})`)];
-    const groupBy = keys.filter((k) => !(subset as string[]).includes(k)).map((k) => sql.ref(k));
-    const cells = sql.join(margins.map((m) => sql`${sql.ref(m)} <> '*'`), sql` and `);
-    await sql`insert into ${sql.table(table)} (${sql.join([...keys, ...sums].map((c) => sql.ref(c)))}) select ${sql.join(values)} from ${sql.table(table)} where ${cells} group by ${sql.join(groupBy)}`.execute(trx);
-  }
-}
-
-export function foldPaidDate(dueDate: string, paidDate: string): string {
-  const offset = daysBetween(dueDate, paidDate);
-  if (offset < EARLIEST_OFFSET) return PAID_BEFORE_ANY_STAGE;
-  if (offset > LATEST_OFFSET) return PAID_AFTER_EVERY_WINDOW;
-  return paidDate;
 }

@@ -83,8 +83,13 @@ export const kpiResult = z.object({
   reachability: z.object({ taxpayers: reachCounts, principal: reachCounts, rate, principalRate: rate, target: rate, capaian }),
   channels: z.array(z.object({ channel: z.string(), messages: count, costPerMessage: rupiah, cost: rupiah })),
   savings: z.object({ reminders: count, paperLetterCost: rupiah, messageCost: rupiah, saved: rupiah }),
-  /** When the reminder and message figures, which may lag the outbox by up to a minute, were built. */
+  /**
+   * When the oldest figures shown were built: the message figures may lag the outbox by up to a
+   * minute, and on a large ledger every figure lags while its rebuild runs in the background.
+   */
   builtAt: z.string().nullable(),
+  /** A rebuild is running: the figures are from `builtAt` and newer ones follow on the next load. */
+  refreshing: z.boolean(),
 });
 export type KpiResult = z.infer<typeof kpiResult>;
 

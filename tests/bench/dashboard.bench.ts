@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { App } from '../../main/api/context.js';
 import { dispatch } from '../../main/api/dispatch.js';
 import { closeApp, createApp } from '../../main/app.js';
-import { freshRollups } from '../../main/dashboard/index.js';
+import { freshRollups, rollupsSettled } from '../../main/dashboard/index.js';
 import { bulkInsert } from '../../main/db/bulk-insert.js';
 import type { Database } from '../../main/db/schema.js';
 import { generateDemo } from '../../main/ledger/demo/index.js';
@@ -67,20 +67,19 @@ export default async function dashboardBench(): Promise<Figure[]> {
     ];
     for (const [name, run] of queries) figures.push({ figure: `${name}, p95`, value: round(await p95(run), 1), unit: 'ms', target: '≤ 200' });
 
-    // A status arrives from the gateway: only the messages part is rebuilt.
+    // A status arrives from the gateway, then a payment: at this size the parts are rebuilt in the
+    // background while requests read the previous build; measured are the request itself, the
+    // requests and small writes made while the rebuild runs, and how long the rebuild takes.
     clock.advance(60_000);
     await app.ledger.db.updateTable('outbox').set({ state: 'read', updated_at: clock.now().toISOString() }).where('id', '=', 1).execute();
-    const afterStatus = await timed(() => call('dashboard.kpi', { year: 2026 }));
-    figures.push({ figure: 'dashboard.kpi right after a message status changed (messages rebuild)', value: round(afterStatus.ms / 1000), unit: 's' });
-    // A payment: the ledger part and the messages part are rebuilt.
+    figures.push(...(await duringRebuild('a message status changed (messages part)', () => call('dashboard.kpi', { year: 2026 }), app)));
     const unpaid = await app.ledger.db.selectFrom('bills').select(['id', 'principal']).where('status', '=', 'unpaid').limit(1).executeTakeFirstOrThrow();
     await app.ledger.db.updateTable('bills').set({ status: 'paid', paid_date: TODAY, paid_source: 'payment', updated_at: clock.now().toISOString() }).where('id', '=', unpaid.id).execute();
     await app.ledger.db
       .insertInto('payments')
       .values({ bill_id: unpaid.id, partner_id: 'LOKET', partner_ref: 'BENCH-1', request_id: null, receipt_number: 'BENCH-1', amount: unpaid.principal, principal: unpaid.principal, penalty: 0, admin_fee: 0, paid_at: NOW, paid_date: TODAY, recorded_by: 'bench', recorded_at: NOW, note: null })
       .execute();
-    const afterPayment = await timed(() => call('dashboard.kpi', { year: 2026 }));
-    figures.push({ figure: 'dashboard.kpi right after a payment (full rebuild)', value: round(afterPayment.ms / 1000), unit: 's' });
+    figures.push(...(await duringRebuild('a payment (both parts)', () => call('dashboard.kpi', { year: 2026 }), app)));
     return figures;
   } finally {
     await closeApp(app);
@@ -156,6 +155,33 @@ export async function fillOutbox(app: App, target: number): Promise<number> {
     afterId = Number(page[page.length - 1]?.id);
   }
   return written;
+}
+
+/**
+ * The first request after a change (it starts the background rebuild), then requests and small
+ * writes to the bills table every 25 ms until the rebuild is stored: the worst of each says
+ * whether the office kept working meanwhile.
+ */
+async function duringRebuild(change: string, request: () => Promise<unknown>, app: App): Promise<Figure[]> {
+  const first = await timed(request);
+  const started = performance.now();
+  const settled = rollupsSettled(app).then(() => performance.now() - started);
+  let done = false;
+  void settled.then(() => (done = true));
+  const reads: number[] = [];
+  const writes: number[] = [];
+  while (!done) {
+    reads.push((await timed(request)).ms);
+    writes.push((await timed(() => app.ledger.db.updateTable('bills').set({ updated_at: new Date().toISOString() }).where('id', '=', 1).execute())).ms);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  const worst = (xs: number[]) => (xs.length ? Math.max(...xs) : NaN);
+  return [
+    { figure: `after ${change}: dashboard.kpi answers from the previous build in`, value: round(first.ms, 1), unit: 'ms', target: '≤ 200' },
+    { figure: '… background rebuild until stored', value: round((await settled) / 1000), unit: 's' },
+    { figure: `… meanwhile: slowest of ${reads.length} dashboard.kpi calls`, value: round(worst(reads), 1), unit: 'ms' },
+    { figure: '… meanwhile: slowest small write to bills', value: round(worst(writes), 1), unit: 'ms' },
+  ];
 }
 
 async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }> {

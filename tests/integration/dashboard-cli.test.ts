@@ -40,7 +40,7 @@ describe.each(testEngines())('sipeka kpi on %s', (engine) => {
     const all = await sipeka('kpi', '--year', '2026');
     expect(all.code).toBe(0);
     const figures = all.json();
-    expect(Object.keys(figures)).toEqual(['asOf', 'year', 'period', 'filters', 'realisation', 'arrears', 'compliance', 'funnel', 'reachability', 'channels', 'savings', 'builtAt']);
+    expect(Object.keys(figures)).toEqual(['asOf', 'year', 'period', 'filters', 'realisation', 'arrears', 'compliance', 'funnel', 'reachability', 'channels', 'savings', 'builtAt', 'refreshing']);
     expect(figures.realisation.yearlyTarget).toBe(500_000_000);
     expect(figures.realisation.capaian.shown).toBeLessThanOrEqual(1.2);
     expect(figures.arrears.buckets.map((b: { bucket: string }) => b.bucket)).toEqual(['0-30', '31-90', '91-180', '181-365', '>365']);

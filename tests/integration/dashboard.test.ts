@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import { MESSAGES_MAX_AGE_MS } from '../../main/dashboard/rollups.js';
+import { MESSAGES_MAX_AGE_MS, rollupsSettled, setRollupPolicy } from '../../main/dashboard/rollups.js';
 import type { Database } from '../../main/db/schema.js';
 import { runSync, type SnapshotBill, type SyncSource } from '../../main/ledger/index.js';
 import { testEngines } from '../support/engines.js';
@@ -193,6 +193,25 @@ describe.each(testEngines())('the head’s dashboard on %s', (engine) => {
       await sync(t, AGING_LEDGER.map((b) => (b.kodeBayar === 'D91' ? { ...b, status: 'paid', paidDate: '2026-11-20' } : b)), 'aging-2');
       const after = await head.call('dashboard.kpi', {});
       expect(after.builtAt).not.toBe(builtAt);
+      expect(after.arrears.buckets.find((b) => b.bucket === '91-180')).toEqual({ bucket: '91-180', bills: 0, principal: 0 });
+      expect(after.realisation.byMonth.find((m) => m.month === '2026-11')?.realisation).toBe(400_000);
+    });
+
+    it('on a large ledger shows the previous figures, saying so, while newer ones are computed in the background', async () => {
+      setRollupPolicy(t.app, { backgroundFromRows: 1 });
+      const before = await head.call('dashboard.kpi', {});
+      expect(before).toMatchObject({ refreshing: false, arrears: { bills: 6 } });
+      t.clock.advance(60_000);
+      await sync(t, AGING_LEDGER.map((b) => (b.kodeBayar === 'D91' ? { ...b, status: 'paid', paidDate: '2026-11-20' } : b)), 'aging-2');
+
+      const meanwhile = await head.call('dashboard.kpi', {});
+      expect(meanwhile).toMatchObject({ refreshing: true, builtAt: before.builtAt });
+      expect(meanwhile.arrears.buckets.find((b) => b.bucket === '91-180')).toEqual({ bucket: '91-180', bills: 1, principal: 400_000 });
+
+      await rollupsSettled(t.app);
+      const after = await head.call('dashboard.kpi', {});
+      expect(after.refreshing).toBe(false);
+      expect(after.builtAt).not.toBe(before.builtAt);
       expect(after.arrears.buckets.find((b) => b.bucket === '91-180')).toEqual({ bucket: '91-180', bills: 0, principal: 0 });
       expect(after.realisation.byMonth.find((m) => m.month === '2026-11')?.realisation).toBe(400_000);
     });

@@ -35,12 +35,14 @@ export async function handleV1(app: App, call: PartnerCall, service: 'inquiry' |
   if ((parsed as { partner_id?: unknown }).partner_id !== auth.partner.id) return log(v1Error(401, '401', 'partner_id di isi tidak sama dengan X-Partner-Id'));
 
   const now = app.clock.now();
-  const { timezone } = await readSettings(app.ledger.db);
-  const today = agencyDay(now, timezone);
+  // The agency's day prices the bill; a payment reads it inside its transaction, so the whole
+  // call takes the connection once (with sixteen banks calling at once, each extra turn queues).
+  const todayIn = async (db: typeof app.ledger.db) => agencyDay(now, (await readSettings(db)).timezone);
 
   if (service === 'inquiry') {
     const request = v1InquiryRequest.safeParse(parsed);
     if (!request.success) return log(malformed(firstIssue(request.error)));
+    const today = await todayIn(app.ledger.db);
     const bill = await findPayableBill(app.ledger.db, request.data.tax_id, { today, taxYear: request.data.tax_year });
     if (!bill) return log(NOT_FOUND);
     if (bill.status === 'paid') return log(ALREADY_PAID);
@@ -73,6 +75,7 @@ export async function handleV1(app: App, call: PartnerCall, service: 'inquiry' |
     now,
     v1Error(200, '94', 'request_id sudah dipakai dengan isi yang berbeda'),
     async (trx) => {
+      const today = await todayIn(trx);
       const settled = await settlePartnerPayment(
         trx,
         { partnerId: auth.partner.id, partnerRef: payment.partner_ref_number, requestId: payment.request_id, taxId: payment.tax_id, taxYear: payment.tax_year, amountPaid: payment.amount_paid, paidAt: new Date(payment.payment_date), today },

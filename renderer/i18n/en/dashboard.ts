@@ -4,7 +4,8 @@ import type { dashboardId } from '../id/dashboard';
 export const dashboardEn: typeof dashboardId = {
   description: 'Collection performance: realisation against target, arrears by age, compliance, reminder effect, reachability and savings.',
   scope: 'As of {{asOf}}. Click a number or a bar to see its bills.',
-  builtAt: 'Reminder figures computed {{at}} (refreshed at least every minute).',
+  builtAt: 'Figures computed {{at}} (reminder figures refreshed at least every minute).',
+  refreshing: 'Newer figures are being computed; reload in a moment.',
   downloadPng: 'Download PNG',
   downloadXlsx: 'Download xlsx',
   filters: {

@@ -2,7 +2,8 @@
 export const dashboardId = {
   description: 'Kinerja penagihan: realisasi terhadap target, tunggakan menurut umur, kepatuhan, efek pengingat, jangkauan, dan penghematan.',
   scope: 'Keadaan per {{asOf}}. Klik angka atau batang grafik untuk melihat tagihannya.',
-  builtAt: 'Angka pengingat dihitung {{at}} (diperbarui paling lambat tiap menit).',
+  builtAt: 'Angka dihitung {{at}} (angka pengingat diperbarui paling lambat tiap menit).',
+  refreshing: 'Angka terbaru sedang dihitung; muat ulang sebentar lagi.',
   downloadPng: 'Unduh PNG',
   downloadXlsx: 'Unduh xlsx',
   filters: {

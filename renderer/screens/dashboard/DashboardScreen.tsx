@@ -54,6 +54,7 @@ export function DashboardScreen({ today }: { today: string }) {
           <p className="dashboard-note">
             {t('dashboard.scope', { asOf: formatDate(kpi.data.asOf, lang) })}
             {kpi.data.builtAt && ` ${t('dashboard.builtAt', { at: formatInstant(kpi.data.builtAt, lang) })}`}
+            {kpi.data.refreshing && ` ${t('dashboard.refreshing')}`}
             {kpi.loading && ` ${t('common.loading')}`}
           </p>
           <KpiCards kpi={kpi.data} />
