@@ -25,7 +25,7 @@ const BAD_DATES = ['2026-11-30', '30/11/2026 08:31', '2026-11-30T08:31:05', 'kem
 
 /** One malformed body, as text: no mutation ever leaves a valid payment of the right amount. */
 function malformedBody(rng: Rng, i: number): string {
-  const base: Record<string, unknown> = { partner_id: 'BSB_MOBILE', request_id: `FZ-${i}`, partner_ref_number: `FZREF-${i}`, tax_id: HOTEL, amount_paid: TOTAL, payment_date: '2026-11-30T08:31:05+07:00' };
+  const base: Record<string, unknown> = { partner_id: 'BSB_MOBILE', request_id: `FZ-${i}`, partner_ref_number: `FZREF-${i}`, tax_id: HOTEL, amount_paid: TOTAL, payment_date: '2026-11-30T07:31:05+07:00' };
   const text = () => JSON.stringify(base);
   switch (i % 12) {
     case 0:

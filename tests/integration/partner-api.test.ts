@@ -68,7 +68,7 @@ describe.each(testEngines())('partner payment API over HTTP on %s', (engine) => 
     partner_ref_number: 'TRX987654321',
     tax_id: taxId,
     amount_paid: amount,
-    payment_date: '2026-11-30T08:31:05+07:00',
+    payment_date: '2026-11-30T07:31:05+07:00',
     ...over,
   });
 
@@ -84,7 +84,7 @@ describe.each(testEngines())('partner payment API over HTTP on %s', (engine) => 
       const paid = await bsb().v1('/v1/payment', payment(HOTEL, 1_250_000));
       expect(paid).toEqual({ status: 200, json: { status_code: '00', message: 'Notifikasi Pembayaran Diterima', receipt_number: expect.stringMatching(/^BPPD\/20261130\//) } });
       expect(await billStatus(HOTEL)).toBe('paid');
-      expect(await payments()).toMatchObject([{ partner_id: 'BSB_MOBILE', partner_ref: 'TRX987654321', request_id: 'BSB160620250930151299', amount: 1_250_000, paid_at: '2026-11-30T01:31:05.000Z', receipt_number: paid.json.receipt_number }]);
+      expect(await payments()).toMatchObject([{ partner_id: 'BSB_MOBILE', partner_ref: 'TRX987654321', request_id: 'BSB160620250930151299', amount: 1_250_000, paid_at: '2026-11-30T00:31:05.000Z', receipt_number: paid.json.receipt_number }]);
       expect(await outboxOf(HOTEL)).toEqual(['reminder cancelled', 'thank_you queued']);
 
       const officer = t.client();
@@ -111,6 +111,17 @@ describe.each(testEngines())('partner payment API over HTTP on %s', (engine) => 
       const changed = await bsb().v1('/v1/payment', payment(HOTEL, 1_250_000, { partner_ref_number: 'TRX-OTHER' }));
       expect(changed).toMatchObject({ status: 200, json: { status_code: '94' } });
       expect(await payments()).toHaveLength(1);
+    });
+
+    it('refuses with 30 a payment dated in the future or more than thirty days ago, recording nothing', async () => {
+      await start();
+      const future = await bsb().v1('/v1/payment', payment(HOTEL, 1_250_000, { payment_date: '2026-11-30T08:10:00+07:00' }));
+      expect(future).toMatchObject({ status: 400, json: { status_code: '30', message: expect.stringContaining('payment_date: di masa depan') } });
+      const old = await bsb().v1('/v1/payment', payment(HOTEL, 1_250_000, { request_id: 'OLD-1', payment_date: '2026-10-30T07:00:00+07:00' }));
+      expect(old).toMatchObject({ status: 400, json: { status_code: '30', message: expect.stringContaining('30 hari') } });
+      expect(await payments()).toHaveLength(0);
+      expect(await billStatus(HOTEL)).toBe('unpaid');
+      expect((await bsb().v1('/v1/payment', payment(HOTEL, 1_250_000, { request_id: 'LATE-OK', payment_date: '2026-11-01T09:00:00+07:00' }))).json).toMatchObject({ status_code: '00' });
     });
 
     it('records one payment when the same partner_ref_number arrives twice under new request ids, answering the first receipt', async () => {
@@ -230,7 +241,7 @@ describe.each(testEngines())('partner payment API over HTTP on %s', (engine) => 
         status: 200,
         json: { responseCode: '2002400', responseMessage: 'Successful', virtualAccountData: { customerNo: HOTEL, virtualAccountName: 'Hotel Nomor 1', totalAmount: { value: '1250000.00', currency: 'IDR' }, inquiryRequestId: 'INQ-1' } },
       });
-      const body = { ...va(HOTEL), paymentRequestId: 'PAY-1', referenceNo: 'BSB-REF-1', paidAmount: { value: '1250000.00', currency: 'IDR' }, trxDateTime: '2026-11-30T08:31:05+07:00' };
+      const body = { ...va(HOTEL), paymentRequestId: 'PAY-1', referenceNo: 'BSB-REF-1', paidAmount: { value: '1250000.00', currency: 'IDR' }, trxDateTime: '2026-11-30T07:31:05+07:00' };
       const paid = await bsb().snap('/v1.0/transfer-va/payment', body, token, '100002');
       expect(paid).toMatchObject({ status: 200, json: { responseCode: '2002500', virtualAccountData: { paymentFlagStatus: '00', referenceNo: expect.stringMatching(/^BPPD\//) } } });
       expect(await billStatus(HOTEL)).toBe('paid');

@@ -4,6 +4,7 @@ import { type SnapInquiryRequest, type SnapPaymentRequest, snapInquiryRequest, s
 import type { App } from '../../api/context.js';
 import { agencyDay } from './agency-day.js';
 import { readSettings } from '../../platform/settings.js';
+import { paymentDateProblem } from './payment-date.js';
 import { findPayableBill, type PayableBill } from '../bill-lookup.js';
 import { answerOnce } from './answer-once.js';
 import { parseJsonBody } from './json-body.js';
@@ -98,6 +99,7 @@ export async function handleSnapVa(app: App, call: PartnerCall, service: 'inquir
       const amount = rupiahOf(payment.paidAmount.value);
       if (amount === null) return snap.invalidAmount('payment');
       const paidAt = payment.trxDateTime ? new Date(payment.trxDateTime) : now;
+      if (paymentDateProblem(paidAt, now)) return snap.invalidFormat('payment', 'trxDateTime');
       const settled = await settlePartnerPayment(
         trx,
         { partnerId: auth.partner.id, partnerRef: payment.referenceNo ?? payment.paymentRequestId, requestId: payment.paymentRequestId, taxId: payment.customerNo, amountPaid: amount, paidAt, today },

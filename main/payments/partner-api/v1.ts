@@ -6,6 +6,7 @@ import { readSettings } from '../../platform/settings.js';
 import { findPayableBill } from '../bill-lookup.js';
 import { answerOnce } from './answer-once.js';
 import { parseJsonBody } from './json-body.js';
+import { paymentDateProblem } from './payment-date.js';
 import { authenticate, REFUSAL_MESSAGES } from './authenticate.js';
 import { header, type PartnerCall, type Reply } from './reply.js';
 import { logRequest } from './request-log.js';
@@ -68,6 +69,8 @@ export async function handleV1(app: App, call: PartnerCall, service: 'inquiry' |
   const request = v1PaymentRequest.safeParse(parsed);
   if (!request.success) return log(malformed(firstIssue(request.error)));
   const payment = request.data;
+  const dateProblem = paymentDateProblem(new Date(payment.payment_date), now);
+  if (dateProblem) return log(malformed(dateProblem));
   const { reply, replayed } = await answerOnce(
     app.ledger.db,
     call,
