@@ -50,8 +50,8 @@ export function setRollupPolicy(app: App, policy: Partial<RollupPolicy>): void {
  * Makes the dashboard's rollups current enough, then the queries read them. A part is rebuilt
  * when the fingerprint of what it derives from differs from the one stored with it; otherwise
  * this costs the few primary-key reads of the fingerprints. A small ledger is rebuilt inline; a
- * large one in the background (see RollupPolicy) unless nothing was ever built. Concurrent
- * callers share one check.
+ * large one in the background (see RollupPolicy), which the caller awaits only when nothing was
+ * ever built. Concurrent callers share one check.
  */
 export function freshRollups(app: App): Promise<RollupStatus> {
   const running = inFlight.get(app);
@@ -74,7 +74,7 @@ export async function stopRollups(app: App): Promise<void> {
   await job.done;
 }
 
-async function refresh(app: App): Promise<RollupStatus> {
+async function refresh(app: App, attempt = 0): Promise<RollupStatus> {
   const db = app.ledger.db;
   const policy = policies.get(app) ?? DEFAULT_POLICY;
   const stored = await readState(db);
@@ -93,8 +93,7 @@ async function refresh(app: App): Promise<RollupStatus> {
   const rebuilt: RollupStatus['rebuilt'] = [];
   const later: Part[] = [];
   for (const part of stale) {
-    const large = (await sizeOf(db, part)) >= policy.backgroundFromRows;
-    if (large && stored.has(part)) {
+    if ((await sizeOf(db, part)) >= policy.backgroundFromRows) {
       later.push(part);
       continue;
     }
@@ -107,7 +106,22 @@ async function refresh(app: App): Promise<RollupStatus> {
     }
   }
   if (later.length > 0 && !background.has(app)) startBackground(app, later);
+  if (later.some((part) => !stored.has(part))) {
+    // Nothing was ever built: this caller waits for the first build, but on the worker, so the
+    // rest of the office (payments included) is not held up meanwhile.
+    await rollupsSettled(app);
+    const state = await readState(db);
+    if (later.some((part) => !state.has(part))) {
+      if (attempt > 0) throw new Error('the dashboard rollups could not be built; see the log');
+      return refresh(app, attempt + 1);
+    }
+    return statusOf(state, rebuilt, app);
+  }
   const state = rebuilt.length > 0 ? await readState(db) : stored;
+  return statusOf(state, rebuilt, app);
+}
+
+function statusOf(state: Map<Part, { built_at: string }>, rebuilt: RollupStatus['rebuilt'], app: App): RollupStatus {
   const times = [...state.values()].map((r) => r.built_at).sort();
   return { builtAt: times[0] ?? null, rebuilt, refreshing: background.has(app) };
 }

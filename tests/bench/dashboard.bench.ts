@@ -47,7 +47,7 @@ export default async function dashboardBench(): Promise<Figure[]> {
     const check = await p95(() => freshRollups(app));
     const figures: Figure[] = [
       { figure: `first build of the rollups (${size})`, value: round(first.ms / 1000), unit: 's' },
-      ...first.result.rebuilt.map((r) => ({ figure: `… of which the ${r.part} part`, value: round(r.ms / 1000), unit: 's' })),
+      ...(await app.ledger.db.selectFrom('dashboard_rollup_state').select(['part', 'build_ms']).orderBy('part').execute()).map((r) => ({ figure: `… of which the ${r.part} part`, value: round(r.build_ms / 1000), unit: 's' })),
       { figure: 'check that the rollups are current (no rebuild), p95', value: round(check, 2), unit: 'ms' },
     ];
 
